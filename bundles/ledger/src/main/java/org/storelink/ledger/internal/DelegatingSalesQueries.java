@@ -1,0 +1,35 @@
+package org.storelink.ledger.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.storelink.ledger.SalesQueries;
+import org.storelink.ledger.SalesSummary;
+
+/** Lets the OSGi component be the {@link SalesQueries} service while the JDBC work stays in {@link JdbcLedger}. */
+abstract class DelegatingSalesQueries implements SalesQueries {
+    private final JdbcLedger ledger;
+
+    DelegatingSalesQueries(JdbcLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    JdbcLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public SalesSummary summary(Optional<String> store, Optional<LocalDate> day, int topProducts) {
+        return ledger.summary(store, day, topProducts);
+    }
+
+    @Override
+    public boolean contains(String saleId) {
+        return ledger.contains(saleId);
+    }
+
+    @Override
+    public long count(String saleId) {
+        return ledger.count(saleId);
+    }
+}

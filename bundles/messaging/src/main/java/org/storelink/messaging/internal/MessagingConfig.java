@@ -1,0 +1,16 @@
+package org.storelink.messaging.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "storelink messaging", description = "How storelink's own routes reach the broker.")
+public @interface MessagingConfig {
+
+    String PID = "org.storelink.messaging";
+
+    @AttributeDefinition(description = "Qpid JMS URL of the broker's AMQP acceptor.")
+    String brokerUrl() default "amqp://localhost:5672";
+
+    @AttributeDefinition(description = "Broker user of storelink's own routes; created at first start.")
+    String serviceUser() default "storelink-service";
+}

@@ -1,0 +1,11 @@
+package org.storelink.stores.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "storelink stores", description = "Where the store registry is read from.")
+public @interface StoresConfig {
+
+    @AttributeDefinition(description = "Path of the stores file; empty means etc/storelink-stores.json.")
+    String file() default "";
+}
