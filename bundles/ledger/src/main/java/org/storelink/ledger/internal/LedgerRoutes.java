@@ -2,18 +2,19 @@ package org.storelink.ledger.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
 import org.storelink.model.SaleRecorded;
-import org.storelink.model.SaleValidator;
-import org.storelink.model.Violation;
 import org.storelink.model.json.Json;
+import org.storelink.model.json.SaleReader;
 
 /**
  * Consumes recorded sales from the ledger's own durable queue in a JMS transaction: the message is acknowledged
@@ -73,26 +74,61 @@ public final class LedgerRoutes extends RouteBuilder {
                         + "} stored=${header." + STORED_HEADER + "}");
     }
 
+    /**
+     * Reads a {@code SaleRecorded} event. The sale inside goes through the same reader as a store's submission, so
+     * a bad event is dead-lettered with every problem named by its field path ({@code sale.lines[0].gtin: ...}).
+     */
     static SaleRecorded decode(byte[] body) throws PoisonMessageException {
         if (body == null || body.length == 0) {
             throw new PoisonMessageException("$: empty message body, expected a SaleRecorded JSON event");
         }
-        SaleRecorded event;
+        JsonNode root;
         try {
-            event = Json.read(body, SaleRecorded.class);
-        } catch (RuntimeException e) {
+            root = Json.mapper().readTree(body);
+        } catch (java.io.IOException e) {
             throw new PoisonMessageException("$: not a SaleRecorded JSON event: " + rootMessage(e));
         }
-        if (event == null || event.sale() == null) {
-            throw new PoisonMessageException("sale: is required");
+        if (root == null || !root.isObject()) {
+            throw new PoisonMessageException("$: not a SaleRecorded JSON event: expected a JSON object");
         }
-        List<Violation> violations = SaleValidator.validate(event.sale());
-        if (!violations.isEmpty()) {
-            throw new PoisonMessageException(violations.stream()
-                    .map(v -> "sale." + v.path() + ": " + v.message())
-                    .collect(Collectors.joining("; ")));
+        List<String> problems = new ArrayList<>();
+        String eventId = text(root, "eventId", problems);
+        String source = text(root, "source", problems);
+        Instant recordedAt = null;
+        String recorded = text(root, "recordedAt", problems);
+        if (recorded != null) {
+            try {
+                recordedAt = Instant.parse(recorded);
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add("recordedAt: must be an ISO-8601 instant");
+            }
         }
-        return event;
+        JsonNode saleNode = root.get("sale");
+        SaleReader.Result sale = null;
+        if (saleNode == null || !saleNode.isObject()) {
+            problems.add("sale: is required");
+        } else {
+            String storeId = saleNode.path("storeId").isTextual() ? saleNode.get("storeId").asText() : null;
+            if (storeId == null) {
+                problems.add("sale.storeId: is required");
+            } else {
+                sale = SaleReader.read(Json.write(saleNode), storeId);
+                sale.violations().forEach(v -> problems.add("sale." + v.path() + ": " + v.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PoisonMessageException(String.join("; ", problems));
+        }
+        return new SaleRecorded(eventId, recordedAt, source, sale.sale());
+    }
+
+    private static String text(JsonNode root, String field, List<String> problems) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            problems.add(field + ": is required as a non-empty string");
+            return null;
+        }
+        return value.asText();
     }
 
     private static String rootMessage(Throwable e) {

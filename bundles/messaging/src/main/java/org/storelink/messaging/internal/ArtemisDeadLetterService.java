@@ -143,18 +143,20 @@ public final class ArtemisDeadLetterService implements DeadLetterService {
                 session.rollback();
                 throw new IllegalStateException("dead letter " + letter.id() + " is being read by someone else");
             }
-            Destination target = letter.originalQueue() != null
-                    ? session.createQueue(Addresses.fqqn(letter.originalAddress(), letter.originalQueue()))
-                    : session.createTopic(letter.originalAddress());
+            // storelink addresses are multicast: a topic destination, narrowed to the one queue by its FQQN.
+            Destination target = session.createTopic(letter.originalQueue() != null
+                    ? Addresses.fqqn(letter.originalAddress(), letter.originalQueue())
+                    : letter.originalAddress());
             MessageProducer producer = session.createProducer(target);
-            producer.send(copyWithoutDeadLetterHeaders(session, dead));
+            producer.send(copyWithoutDeadLetterHeaders(session, dead, dlqId));
             session.commit();
         } catch (JMSException e) {
             throw new IllegalStateException("replay of dead letter " + letter.id() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static Message copyWithoutDeadLetterHeaders(Session session, Message dead) throws JMSException {
+    private static Message copyWithoutDeadLetterHeaders(Session session, Message dead, String dlqId)
+            throws JMSException {
         Message copy;
         if (dead instanceof TextMessage text) {
             copy = session.createTextMessage(text.getText());
@@ -169,8 +171,11 @@ public final class ArtemisDeadLetterService implements DeadLetterService {
         }
         for (Enumeration<?> names = dead.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
-            // The duplicate id must go too, or the broker would drop the replay as a duplicate of the original.
-            if (!name.startsWith("dlq") && !name.startsWith("JMSX") && !name.equals(Addresses.DUPLICATE_ID_PROPERTY)) {
+            if (name.equals(Addresses.DUPLICATE_ID_PROPERTY)) {
+                // The broker would drop the replay as a duplicate of the original: give it a distinct id that
+                // still starts with the original (consumers are idempotent on their own keys anyway).
+                copy.setStringProperty(name, dead.getStringProperty(name) + "#replay-" + dlqId);
+            } else if (!name.startsWith("dlq") && !name.startsWith("JMSX")) {
                 copy.setObjectProperty(name, dead.getObjectProperty(name));
             }
         }

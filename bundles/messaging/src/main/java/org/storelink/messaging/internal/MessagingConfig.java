@@ -8,8 +8,9 @@ public @interface MessagingConfig {
 
     String PID = "org.storelink.messaging";
 
-    @AttributeDefinition(description = "Qpid JMS URL of the broker's AMQP acceptor.")
-    String brokerUrl() default "amqp://localhost:5672";
+    @AttributeDefinition(description = "Qpid JMS URL of the broker's AMQP acceptor; empty means the embedded broker,"
+            + " amqp://localhost on the port of system property storelink.broker.amqp.port (5672).")
+    String brokerUrl() default "";
 
     @AttributeDefinition(description = "Broker user of storelink's own routes; created at first start.")
     String serviceUser() default "storelink-service";

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Karaf's {@code etc/users.properties}: {@code user = password, role, _g_:group}. Lines are edited in place so the
- * operator's comments and other users stay as they are.
+ * operator's comments and other users stay as they are. Passwords are written already hashed the way Karaf's
+ * {@code basic} encryption service checks them ({@code etc/org.apache.karaf.jaas.cfg}: SHA-256, hexadecimal,
+ * {@code {CRYPT}} prefix and suffix), so no clear password is ever on disk and Karaf never rewrites the file.
  */
 final class UsersFile {
     private final Path file;
@@ -29,7 +31,7 @@ final class UsersFile {
         if (user.isBlank() || password.contains(",") || password.isBlank()) {
             throw new IllegalArgumentException("user and password must be non-blank and the password without commas");
         }
-        String line = user + " = " + password + "," + roles;
+        String line = user + " = " + hash(password) + "," + roles;
         List<String> lines = new ArrayList<>(lines());
         Pattern existing = definition(user);
         boolean replaced = false;
@@ -49,6 +51,16 @@ final class UsersFile {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    static String hash(String password) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + java.util.HexFormat.of().withUpperCase().formatHex(digest) + "{CRYPT}";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
