@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>{@code message-size FILE}: the mean body size in bytes of the messages in an {@code artemis consumer --data}
  * export; prints {@code message_size=<bytes> messages=<n> min=.. max=..}.</li>
  * <li>{@code perf FILE}: the rates in an {@code artemis perf client --json} report; prints
- * {@code broker_msgs_per_s=<completed/s> received_per_s=.. completed=.. elapsed_s=.. send_p50_us=.. send_p99_us=..}.
- * The rate is the completed (broker-confirmed) sends over the measured intervals, warm-up intervals excluded.</li>
+ * {@code broker_msgs_per_s=<completed/s> received_per_s=.. intervals=.. completed=.. run_s=.. run_msgs_per_s=..
+ * total_completed=.. send_p50_us=.. send_p99_us=..} ({@code total_completed} includes the warm-up). {@code broker_msgs_per_s} is the steady rate of completed (broker-confirmed)
+ * persistent sends over the one-second interval samples, the first one and warm-up ones left out;
+ * {@code run_msgs_per_s} is the whole run including connecting and the final drain.</li>
  * </ul>
  */
 public final class Reports {
@@ -67,18 +69,16 @@ public final class Reports {
 
     static String perf(JsonNode report) {
         JsonNode summary = null;
-        long firstIntervalEnd = -1;
+        List<JsonNode> intervals = new ArrayList<>();
         long completedInWarmup = 0;
-        long receivedInWarmup = 0;
         for (JsonNode sample : report) {
             String type = sample.path("sampleType").asText();
             if ("summary".equals(type)) {
                 summary = sample;
             } else if ("interval".equals(type) && sample.path("warmup").asBoolean(false)) {
                 completedInWarmup += sample.path("completed").asLong();
-                receivedInWarmup += sample.path("received").asLong();
-            } else if ("interval".equals(type) && firstIntervalEnd < 0) {
-                firstIntervalEnd = sample.path("time").asLong();
+            } else if ("interval".equals(type)) {
+                intervals.add(sample);
             }
         }
         if (summary == null) {
@@ -87,16 +87,33 @@ public final class Reports {
         if (!"success".equals(summary.path("result").asText())) {
             throw new IllegalArgumentException("perf client result: " + summary.path("result").asText());
         }
-        long completed = summary.path("totalCompleted").asLong() - completedInWarmup;
-        long received = summary.path("totalReceived").asLong() - receivedInWarmup;
-        // Each interval sample is written at the end of its (one second) interval; the summary at the end of the run.
-        // Without a measured interval (a run under a second) the run length is unknown.
-        long end = summary.path("time").asLong();
-        double elapsedSeconds = firstIntervalEnd < 0 ? Double.NaN : (end - firstIntervalEnd + 1000) / 1000.0;
+        // Interval samples are written at the end of each (about one second) interval. The steady rate counts the
+        // completions of the intervals after the first over the time between the first and the last sample: the
+        // first interval includes connecting, and the end of the run includes draining and closing the clients.
+        double steady = Double.NaN;
+        double steadyReceived = Double.NaN;
+        if (intervals.size() >= 2) {
+            long completed = 0;
+            long received = 0;
+            for (JsonNode interval : intervals.subList(1, intervals.size())) {
+                completed += interval.path("completed").asLong();
+                received += interval.path("received").asLong();
+            }
+            double seconds = (intervals.get(intervals.size() - 1).path("time").asLong()
+                    - intervals.get(0).path("time").asLong()) / 1000.0;
+            steady = completed / seconds;
+            steadyReceived = received / seconds;
+        }
+        // The whole run, from the start of the first interval to the summary.
+        long total = summary.path("totalCompleted").asLong() - completedInWarmup;
+        double runSeconds = intervals.isEmpty() ? Double.NaN
+                : (summary.path("time").asLong() - intervals.get(0).path("time").asLong() + 1000) / 1000.0;
         JsonNode sendTime = summary.path("totalSendTime");
         return String.format(Locale.ROOT,
-                "broker_msgs_per_s=%.1f received_per_s=%.1f completed=%d received=%d elapsed_s=%.2f send_p50_us=%s send_p99_us=%s",
-                completed / elapsedSeconds, received / elapsedSeconds, completed, received, elapsedSeconds,
+                "broker_msgs_per_s=%.1f received_per_s=%.1f intervals=%d completed=%d run_s=%.2f run_msgs_per_s=%.1f"
+                        + " total_completed=%d send_p50_us=%s send_p99_us=%s",
+                steady, steadyReceived, intervals.size(), total, runSeconds, total / runSeconds,
+                summary.path("totalCompleted").asLong(),
                 sendTime.path("50").asText("?"), sendTime.path("99").asText("?"));
     }
 }

@@ -39,7 +39,8 @@ class ReportsTest {
                 ]
                 """;
         assertThat(Reports.perf(new ObjectMapper().readTree(json)))
-                .startsWith("broker_msgs_per_s=100.0 received_per_s=104.0 completed=250 received=260 elapsed_s=2.50")
-                .endsWith("send_p50_us=700 send_p99_us=9000");
+                .startsWith("broker_msgs_per_s=100.0 received_per_s=100.0 intervals=2 completed=250 run_s=2.50"
+                        + " run_msgs_per_s=100.0")
+                .endsWith("total_completed=300 send_p50_us=700 send_p99_us=9000");
     }
 }

@@ -86,6 +86,11 @@ public abstract class StorelinkTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444"),
+            // Pax Exam waits this long for its own services and injected ones; on a loaded 2-core machine the
+            // default 10 s is not always enough for the probe invoker to start.
+            editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
+            // The real sample files (../shared/data), for conformance checks inside the distribution.
+            editConfigurationFilePut("etc/system.properties", "storelink.sharedData", sharedData()),
             editConfigurationFilePut("etc/system.properties", "storelink.broker.core.port", "16616"),
             editConfigurationFilePut("etc/system.properties", "storelink.broker.amqp.port", "15672"),
             editConfigurationFilePut("etc/system.properties", "storelink.broker.stomp.port", "16613"),
@@ -109,6 +114,13 @@ public abstract class StorelinkTestSupport {
                 return false;
             }
         });
+    }
+
+    /** The shared data folder as an absolute path ({@code -Dstorelink.sharedData}, else ../shared/data). */
+    static String sharedData() {
+        String configured = System.getProperty("storelink.sharedData", "");
+        Path path = configured.isBlank() ? Path.of("..", "..", "shared", "data") : Path.of(configured);
+        return path.toAbsolutePath().normalize().toString();
     }
 
     /** Runs a console command as the admin user and returns what it printed. */

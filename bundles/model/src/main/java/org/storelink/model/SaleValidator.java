@@ -145,10 +145,9 @@ public final class SaleValidator {
                 computable = false;
                 return false;
             }
+            // A negative line without voidsLine is a return: goods coming back, money going out.
             if (quantity.signum() == 0) {
                 add(path, "must not be zero");
-            } else if (line.voidsLine() == null && quantity.signum() < 0) {
-                add(path, "must be positive; only a line that voids another (voidsLine) may be negative");
             } else if (line.voidsLine() != null && quantity.signum() > 0) {
                 add(path, "must be negative on a line that voids another");
             }
@@ -230,8 +229,9 @@ public final class SaleValidator {
                 if (tender.type() == null) {
                     add(at + ".type", "is required");
                 }
-                if (tender.amount() <= 0) {
-                    add(at + ".amount", "must be positive");
+                // negative: money paid back to the customer on a return
+                if (tender.amount() == 0) {
+                    add(at + ".amount", "must not be zero");
                 }
                 inRange(at + ".amount", tender.amount());
             }

@@ -108,13 +108,29 @@ class SaleValidatorTest {
 
     @Test
     void quantityRules() {
-        Sale sale = Sales.sale(List.of(line(1, TEA, "0", 350), line(2, APPLES, "0.5321", 1000),
-                line(3, TEA, "-1", 350)), List.of(tender(TenderType.CASH, 182)));
+        Sale sale = Sales.sale(List.of(line(1, TEA, "0", 350), line(2, APPLES, "0.5321", 1000)),
+                List.of(tender(TenderType.CASH, 532)));
 
         assertThat(SaleValidator.validate(sale)).extracting(Violation::toString).containsExactlyInAnyOrder(
                 "lines[0].quantity: must not be zero",
-                "lines[1].quantity: must have at most 3 decimal places",
-                "lines[2].quantity: must be positive; only a line that voids another (voidsLine) may be negative");
+                "lines[1].quantity: must have at most 3 decimal places");
+    }
+
+    @Test
+    void aReturnWithItsRefundIsValid() {
+        Sale refund = Sales.sale(List.of(line(1, TEA, "-2", 350)), List.of(tender(TenderType.CASH, -700)));
+
+        assertThat(SaleValidator.validate(refund)).isEmpty();
+        assertThat(refund.total()).isEqualTo(-700);
+    }
+
+    @Test
+    void aTenderOfZeroIsRefused() {
+        Sale sale = Sales.sale(List.of(line(1, TEA, "1", 350)),
+                List.of(tender(TenderType.CASH, 350), tender(TenderType.CARD, 0)));
+
+        assertThat(SaleValidator.validate(sale)).extracting(Violation::toString)
+                .containsExactly("tenders[1].amount: must not be zero");
     }
 
     @Test

@@ -44,9 +44,9 @@ public final class DropFolderFeed implements Feed {
                 ? Path.of(System.getProperty("karaf.data", "data"), "storelink", "inbox", store, format)
                 : Path.of(config.path());
         Files.createDirectories(folder);
-        DropFolderRoutes routes = new DropFolderRoutes(folder, store, format, options(config.options()),
+        FeedRoutes routes = FeedRoutes.dropFolder(folder, store, format, options(config.options()),
                 config.pollMillis(), importer);
-        this.routeId = DropFolderRoutes.routeId(store, format);
+        this.routeId = routes.routeId();
         this.feedName = routes.feedName();
         camel = OsgiCamelContexts.create(bundleContext.getBundle(), "storelink-ingest-" + store + "-" + format);
         camel.addRoutes(routes);
@@ -58,9 +58,15 @@ public final class DropFolderFeed implements Feed {
         camel.close();
     }
 
-    static Map<String, String> options(String[] pairs) {
+    /**
+     * {@code key=value} pairs. A {@code .cfg} file gives a list as one comma-separated string, so each element is
+     * also split at commas that start a new {@code key=} (a value may itself contain a comma, e.g. a delimiter).
+     */
+    static Map<String, String> options(String[] elements) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String pair : pairs) {
+        for (String pair : java.util.Arrays.stream(elements)
+                .flatMap(e -> java.util.Arrays.stream(e.split(",(?=\\s*[A-Za-z0-9_.\\-]+=)")))
+                .filter(e -> !e.isBlank()).toList()) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("options: \"" + pair + "\" is not key=value");

@@ -43,10 +43,23 @@ public final class LedgerComponent extends DelegatingSalesQueries {
         LOG.info("Ledger schema at version {} ({} migrations applied)", migration.targetSchemaVersion,
                 migration.migrationsExecuted);
         camel = OsgiCamelContexts.create(bundleContext.getBundle(), "storelink-ledger");
-        camel.addComponent("jms", JmsComponent.jmsComponentTransacted(connectionFactory));
+        camel.addComponent("jms", transactedJms(connectionFactory));
         camel.addRoutes(new LedgerRoutes(ledger(), config.maxDeliveryAttempts(), config.concurrentConsumers(),
                 Clock.systemUTC()));
         camel.start();
+    }
+
+    /**
+     * Local JMS transactions, no external transaction manager: the listener container keeps one connection and its
+     * consumers open and commits the session after the route returns, rolls it back when it throws. A dead letter
+     * sent from the route goes through the same session, so it is committed together with the acknowledgement.
+     * (An external JmsTransactionManager would take a new connection from the factory for every message.)
+     */
+    static JmsComponent transactedJms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.getConfiguration().setTransacted(true);
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        return jms;
     }
 
     @Deactivate

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,13 @@ public final class BrokerUsers {
     private final String servicePassword;
 
     @Activate
-    public BrokerUsers(MessagingConfig config) {
+    public BrokerUsers(MessagingConfig config, @Reference ConfigurationAdmin configurationAdmin) {
         this(config.serviceUser(), Path.of(System.getProperty("karaf.etc")), Path.of(System.getProperty("karaf.data")),
                 System.getenv("STORELINK_ADMIN_PASSWORD"), System.getenv("STORELINK_BROKER_PASSWORD"));
+        if (JaasEncryption.ensure(configurationAdmin)) {
+            LOG.warn("Karaf's JAAS realm did not compare SHA-256 password hashes; its configuration {} is set to",
+                    JaasEncryption.PID);
+        }
     }
 
     BrokerUsers(String serviceUser, Path etc, Path data, String adminFromEnv, String serviceFromEnv) {

@@ -21,7 +21,7 @@ import org.storelink.ingest.ImportRequest;
 import org.storelink.ingest.SaleImporter;
 import org.storelink.model.Violation;
 
-class DropFolderRoutesTest {
+class FeedRoutesTest {
     private DefaultCamelContext camel;
 
     /** Reads the file as text: "ok" imports cleanly with one rejection, anything else is unreadable. */
@@ -54,7 +54,7 @@ class DropFolderRoutesTest {
 
     private void start(Path folder) throws Exception {
         camel = new DefaultCamelContext();
-        camel.addRoutes(new DropFolderRoutes(folder, "s1", "fake", Map.of(), 100, IMPORTER));
+        camel.addRoutes(FeedRoutes.dropFolder(folder, "s1", "fake", Map.of(), 100, IMPORTER));
         camel.start();
     }
 
