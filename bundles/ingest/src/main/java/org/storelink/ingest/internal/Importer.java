@@ -32,7 +32,8 @@ final class Importer {
 
     /** Where accepted sales go; one per import. */
     interface Publisher extends AutoCloseable {
-        void publish(Sale sale);
+        /** @param businessDay the business day the source states, or {@code null} */
+        void publish(Sale sale, java.time.LocalDate businessDay);
 
         @Override
         void close();
@@ -93,7 +94,7 @@ final class Importer {
             }
             List<Violation> problems = tx.isAccepted() ? check(tx.sale(), store) : tx.problems();
             if (problems.isEmpty()) {
-                publisher.publish(tx.sale());
+                publisher.publish(tx.sale(), tx.businessDay());
                 accepted++;
             } else {
                 rejected++;

@@ -43,8 +43,9 @@ final class SalePublisher implements Importer.Publisher {
     }
 
     @Override
-    public void publish(Sale sale) {
-        SaleRecorded event = new SaleRecorded(UUID.randomUUID().toString(), Instant.now(clock), source, sale);
+    public void publish(Sale sale, java.time.LocalDate businessDay) {
+        SaleRecorded event = new SaleRecorded(UUID.randomUUID().toString(), Instant.now(clock), source, sale,
+                businessDay);
         try {
             TextMessage message = session.createTextMessage(new String(Json.write(event), StandardCharsets.UTF_8));
             message.setStringProperty(Addresses.DUPLICATE_ID_PROPERTY, sale.saleId());

@@ -44,6 +44,7 @@ class ImporterTest {
             ZoneId.of("Asia/Shanghai"), null);
 
     private final List<Sale> published = new ArrayList<>();
+    private final List<String> businessDays = new ArrayList<>();
     private final FeedCounters counters = new FeedCounters();
 
     private static Sale sale(String storeId, String receipt, long price, long tendered) {
@@ -102,8 +103,9 @@ class ImporterTest {
         return new Importer(stores, name -> name.equals(format.name()) ? Optional.of(format) : Optional.empty(),
                 source -> new Importer.Publisher() {
                     @Override
-                    public void publish(Sale sale) {
+                    public void publish(Sale sale, java.time.LocalDate businessDay) {
                         published.add(sale);
+                        businessDays.add(String.valueOf(businessDay));
                     }
 
                     @Override
@@ -123,7 +125,8 @@ class ImporterTest {
     @Test
     void publishesAcceptedSalesAndReportsTheRest() {
         List<SourceTransaction> transactions = List.of(
-                SourceTransaction.accepted("r1", SourceTransaction.Kind.SALE, sale("s1", "r1", 350, 350)),
+                SourceTransaction.accepted("r1", SourceTransaction.Kind.SALE, sale("s1", "r1", 350, 350),
+                        java.time.LocalDate.parse("2026-11-25")),
                 SourceTransaction.rejected("r2", List.of(new Violation("lines[0].gtin", "check digit is 3"))),
                 SourceTransaction.excluded("r3", SourceTransaction.Kind.VOID, "voided"),
                 SourceTransaction.excluded("r4", SourceTransaction.Kind.TRAINING, "training"),
@@ -136,6 +139,7 @@ class ImporterTest {
                 (read, count) -> progress.add(count));
 
         assertThat(published).extracting(Sale::receiptNo).containsExactly("r1");
+        assertThat(businessDays).containsExactly("2026-11-25");
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(report.rejected()).isEqualTo(3);
         assertThat(report.excluded()).containsEntry(SourceTransaction.Kind.VOID, 1L)

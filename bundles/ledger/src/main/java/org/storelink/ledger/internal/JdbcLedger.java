@@ -51,9 +51,10 @@ public final class JdbcLedger implements SalesQueries {
     /** Stores the sale once; returns false, changing nothing, when its id is already stored. */
     public boolean store(SaleRecorded event) throws SQLException {
         Sale sale = event.sale();
-        LocalDate businessDay = storeZones.apply(sale.storeId())
-                .map(zone -> sale.occurredAt().atZoneSameInstant(zone).toLocalDate())
-                .orElse(sale.occurredAt().toLocalDate());
+        LocalDate businessDay = event.businessDay() != null ? event.businessDay()
+                : storeZones.apply(sale.storeId())
+                        .map(zone -> sale.occurredAt().atZoneSameInstant(zone).toLocalDate())
+                        .orElse(sale.occurredAt().toLocalDate());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -103,6 +103,15 @@ public final class LedgerRoutes extends RouteBuilder {
                 problems.add("recordedAt: must be an ISO-8601 instant");
             }
         }
+        java.time.LocalDate businessDay = null;
+        JsonNode day = root.get("businessDay");
+        if (day != null && !day.isNull()) {
+            try {
+                businessDay = java.time.LocalDate.parse(day.asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add("businessDay: must be a date YYYY-MM-DD");
+            }
+        }
         JsonNode saleNode = root.get("sale");
         SaleReader.Result sale = null;
         if (saleNode == null || !saleNode.isObject()) {
@@ -119,7 +128,7 @@ public final class LedgerRoutes extends RouteBuilder {
         if (!problems.isEmpty()) {
             throw new PoisonMessageException(String.join("; ", problems));
         }
-        return new SaleRecorded(eventId, recordedAt, source, sale.sale());
+        return new SaleRecorded(eventId, recordedAt, source, sale.sale(), businessDay);
     }
 
     private static String text(JsonNode root, String field, List<String> problems) {

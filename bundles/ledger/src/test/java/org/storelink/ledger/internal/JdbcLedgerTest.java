@@ -30,6 +30,7 @@ import org.storelink.ledger.SalesSummary;
 import org.storelink.ledger.SalesSummary.TopProduct;
 import org.storelink.model.Money;
 import org.storelink.model.Sale;
+import org.storelink.model.SaleRecorded;
 import org.storelink.model.SaleLine;
 
 /** On embedded H2; {@link JdbcLedgerPostgresTest} runs the same tests on PostgreSQL. */
@@ -119,6 +120,16 @@ class JdbcLedgerTest {
                 assertThat(row.getString(4)).isEqualTo("pos-webhook");
             }
         }
+    }
+
+    @Test
+    void aBusinessDayStatedByTheSourceWinsOverTheCalendarDay() throws Exception {
+        // rung up at 00:30 on the 27th but booked by the till on the 26th's business day (POSLog BusinessDayDate)
+        Sale late = greenTea(SHANGHAI_STORE, "000200", "2026-11-27T00:30:00+08:00");
+        ledger.store(new SaleRecorded("e-late", TestSales.RECORDED_AT, "pos-poslog", late, NOV_26));
+
+        assertThat(day(SHANGHAI_STORE, NOV_26).sales()).isEqualTo(1);
+        assertThat(day(SHANGHAI_STORE, NOV_27).sales()).isZero();
     }
 
     @Test

@@ -37,6 +37,21 @@ class LedgerRoutesDecodeTest {
         assertThat(LedgerRoutes.decode(Json.write(event))).isEqualTo(event);
     }
 
+    @Test
+    void statedBusinessDayRoundTripsAndABadOneIsNamed() throws Exception {
+        SaleRecorded base = validEvent();
+        SaleRecorded event = new SaleRecorded(base.eventId(), base.recordedAt(), base.source(), base.sale(),
+                java.time.LocalDate.parse("2017-09-30"));
+
+        assertThat(LedgerRoutes.decode(Json.write(event))).isEqualTo(event);
+
+        ObjectNode tree = (ObjectNode) Json.mapper().readTree(Json.write(event));
+        tree.put("businessDay", "30/09/2017");
+        assertThatThrownBy(() -> LedgerRoutes.decode(Json.write(tree)))
+                .isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("businessDay: must be a date YYYY-MM-DD");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not json at all", "{\"eventId\":", "[1,2,3]", "\"a string\"", "42"})
     void nonJsonOrNonObjectIsPoisonAtTheRoot(String body) {
