@@ -23,6 +23,7 @@ import org.storelink.model.Money;
 import org.storelink.model.SaleValidator;
 import org.storelink.model.Violation;
 import org.storelink.model.json.Json;
+import org.storelink.model.json.ProblemException;
 
 /**
  * Reading an untrusted platform body: strict UTF-8, one JSON object, numbers never through a double (integers too
@@ -46,9 +47,9 @@ final class JsonBody {
     /**
      * The body as a JSON object.
      *
-     * @throws PlatformProblem 400 naming {@code $} when it is not UTF-8, not JSON, or not an object
+     * @throws ProblemException 400 naming {@code $} when it is not UTF-8, not JSON, or not an object
      */
-    static JsonNode parse(byte[] body) throws PlatformProblem {
+    static JsonNode parse(byte[] body) throws ProblemException {
         byte[] bytes = body == null ? new byte[0] : body;
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -78,8 +79,8 @@ final class JsonBody {
         return root;
     }
 
-    static PlatformProblem malformed(String path, String reason) {
-        return new PlatformProblem(400, "Malformed body", path + " " + reason,
+    static ProblemException malformed(String path, String reason) {
+        return new ProblemException(400, "Malformed body", path + " " + reason,
                 List.of(new Violation(path, reason)));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.storelink.model.Sale;
 import org.storelink.model.Violation;
+import org.storelink.model.json.ProblemException;
 
 /**
  * A platform order mapped to a canonical sale, or why it could not be.
@@ -41,12 +42,12 @@ record MappedSale(Sale sale, List<Violation> malformed, List<Violation> unmappab
     }
 
     /** The refusal: 400 when any field is malformed, else 422; every violation is listed. */
-    PlatformProblem problem(String what) {
+    ProblemException problem(String what) {
         if (!malformed.isEmpty()) {
-            return new PlatformProblem(400, "Malformed " + what, violations().size()
+            return new ProblemException(400, "Malformed " + what, violations().size()
                     + " problem(s) in the " + what + "; see errors", violations());
         }
-        return new PlatformProblem(422, "Unmappable " + what, unmappable.size() + " problem(s) keep the " + what
+        return new ProblemException(422, "Unmappable " + what, unmappable.size() + " problem(s) keep the " + what
                 + " from being recorded as a sale; see errors", unmappable);
     }
 

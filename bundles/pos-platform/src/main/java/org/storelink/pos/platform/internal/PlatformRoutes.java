@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
+import org.storelink.model.json.ProblemException;
 
 /**
  * The two webhook routes. Each hands the raw body and the headers to its platform's handler; a sale is published to
@@ -47,12 +48,12 @@ public final class PlatformRoutes extends RouteBuilder {
 
     @FunctionalInterface
     private interface Handler {
-        Outcome handle(byte[] body, java.util.function.UnaryOperator<String> header) throws PlatformProblem;
+        Outcome handle(byte[] body, java.util.function.UnaryOperator<String> header) throws ProblemException;
     }
 
     @Override
     public void configure() {
-        onException(PlatformProblem.class)
+        onException(ProblemException.class)
                 .handled(true)
                 .process(this::answerProblem);
 
@@ -77,7 +78,7 @@ public final class PlatformRoutes extends RouteBuilder {
                 .end();
     }
 
-    private void decide(Exchange exchange, Handler handler) throws PlatformProblem {
+    private void decide(Exchange exchange, Handler handler) throws ProblemException {
         Message message = exchange.getMessage();
         byte[] body = message.getBody(byte[].class);
         Outcome outcome = handler.handle(body == null ? new byte[0] : body,
@@ -101,7 +102,7 @@ public final class PlatformRoutes extends RouteBuilder {
     }
 
     private void answerProblem(Exchange exchange) {
-        PlatformProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PlatformProblem.class);
+        ProblemException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class);
         count(exchange, "refused." + problem.status());
         answer(exchange, problem.status(),
                 ProblemJson.of(problem.status(), problem.title(), problem.getMessage(), problem.violations()));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.storelink.model.SaleRecorded;
 import org.storelink.model.json.Json;
 import org.storelink.stores.StoreRegistry;
+import org.storelink.model.json.ProblemException;
 
 /**
  * A Shopify delivery: known shop (404), valid {@code X-Shopify-Hmac-Sha256} over the raw body with the shop's
@@ -46,27 +47,27 @@ final class ShopifyWebhook {
     }
 
     /** @param header the request's header by name, or null when it is absent */
-    Outcome handle(byte[] body, UnaryOperator<String> header) throws PlatformProblem {
+    Outcome handle(byte[] body, UnaryOperator<String> header) throws ProblemException {
         String domain = header.apply(SHOP_HEADER);
         if (domain == null || domain.isBlank()) {
-            throw new PlatformProblem(400, "Missing shop", SHOP_HEADER + " header is required", List.of());
+            throw new ProblemException(400, "Missing shop", SHOP_HEADER + " header is required", List.of());
         }
-        PlatformSettings.Shop shop = settings.shop(domain.strip()).orElseThrow(() -> new PlatformProblem(404,
+        PlatformSettings.Shop shop = settings.shop(domain.strip()).orElseThrow(() -> new ProblemException(404,
                 "Unknown shop", "No shop \"" + Texts.clip(domain.strip()) + "\" is configured in shopify.shops",
                 List.of()));
         Base64HmacSignature.Check check = Base64HmacSignature.check(header.apply(HMAC_HEADER), shop.secret(), body);
         if (check != Base64HmacSignature.Check.VALID) {
-            throw new PlatformProblem(401, "Signature refused", check.reason(HMAC_HEADER), List.of());
+            throw new ProblemException(401, "Signature refused", check.reason(HMAC_HEADER), List.of());
         }
         if (stores.store(shop.storeId()).isEmpty()) {
             LOG.warn("Shopify shop {} maps to store {}, which is not in the store registry", shop.domain(),
                     shop.storeId());
-            throw new PlatformProblem(404, "Unknown store", "Shop " + shop.domain() + " maps to store \""
+            throw new ProblemException(404, "Unknown store", "Shop " + shop.domain() + " maps to store \""
                     + shop.storeId() + "\", which is not registered", List.of());
         }
         String topic = header.apply(TOPIC_HEADER);
         if (topic == null || topic.isBlank()) {
-            throw new PlatformProblem(400, "Missing topic", TOPIC_HEADER + " header is required", List.of());
+            throw new ProblemException(400, "Missing topic", TOPIC_HEADER + " header is required", List.of());
         }
         String eventId = eventId(header);
         if (!TOPIC.equals(topic.strip())) {
@@ -89,7 +90,7 @@ final class ShopifyWebhook {
     }
 
     /** {@code X-Shopify-Event-Id}, else {@code X-Shopify-Webhook-Id}: the same on every retry of one event. */
-    private static String eventId(UnaryOperator<String> header) throws PlatformProblem {
+    private static String eventId(UnaryOperator<String> header) throws ProblemException {
         String id = header.apply(EVENT_ID_HEADER);
         String name = EVENT_ID_HEADER;
         if (id == null || id.isBlank()) {
@@ -97,11 +98,11 @@ final class ShopifyWebhook {
             name = WEBHOOK_ID_HEADER;
         }
         if (id == null || id.isBlank()) {
-            throw new PlatformProblem(400, "Missing event id", EVENT_ID_HEADER + " or " + WEBHOOK_ID_HEADER
+            throw new ProblemException(400, "Missing event id", EVENT_ID_HEADER + " or " + WEBHOOK_ID_HEADER
                     + " header is required", List.of());
         }
         if (!EVENT_ID.matcher(id.strip()).matches()) {
-            throw new PlatformProblem(400, "Malformed event id", name
+            throw new ProblemException(400, "Malformed event id", name
                     + " must be 1-128 letters, digits, '.', '_', ':' or '-'", List.of());
         }
         return id.strip();

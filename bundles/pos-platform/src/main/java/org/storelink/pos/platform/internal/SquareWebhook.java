@@ -15,6 +15,7 @@ import org.storelink.model.Money;
 import org.storelink.model.SaleRecorded;
 import org.storelink.model.json.Json;
 import org.storelink.stores.StoreRegistry;
+import org.storelink.model.json.ProblemException;
 
 /**
  * A Square event: Square configured here (404), valid {@code x-square-hmacsha256-signature} over notification URL
@@ -53,15 +54,15 @@ final class SquareWebhook {
         this.counters = counters;
     }
 
-    Outcome handle(byte[] body, UnaryOperator<String> header) throws PlatformProblem {
+    Outcome handle(byte[] body, UnaryOperator<String> header) throws ProblemException {
         if (!square.verifiable()) {
-            throw new PlatformProblem(404, "Square not configured", "No Square subscription is configured here"
+            throw new ProblemException(404, "Square not configured", "No Square subscription is configured here"
                     + " (square.notificationUrl, square.signatureKey)", List.of());
         }
         Base64HmacSignature.Check check = Base64HmacSignature.check(header.apply(SIGNATURE_HEADER),
                 square.signatureKey(), square.notificationUrl().getBytes(StandardCharsets.UTF_8), body);
         if (check != Base64HmacSignature.Check.VALID) {
-            throw new PlatformProblem(401, "Signature refused", check.reason(SIGNATURE_HEADER), List.of());
+            throw new ProblemException(401, "Signature refused", check.reason(SIGNATURE_HEADER), List.of());
         }
         JsonNode event = JsonBody.parse(body);
         Findings findings = new Findings();
@@ -82,7 +83,7 @@ final class SquareWebhook {
         };
     }
 
-    private Outcome payment(String eventId, JsonNode object) throws PlatformProblem {
+    private Outcome payment(String eventId, JsonNode object) throws ProblemException {
         Findings findings = new Findings();
         String at = "data.object.payment";
         JsonNode payment = JsonBody.object(findings, object, "payment", at, true);
@@ -108,7 +109,7 @@ final class SquareWebhook {
                 .put("reason", PAYMENTS_PENDING));
     }
 
-    private Outcome order(String eventId, JsonNode object) throws PlatformProblem {
+    private Outcome order(String eventId, JsonNode object) throws ProblemException {
         Findings findings = new Findings();
         JsonNode full = JsonBody.object(findings, object, "order", "data.object.order", false);
         String at = full != null ? "data.object.order" : "data.object.order_created";
@@ -143,15 +144,15 @@ final class SquareWebhook {
                 answer("accepted", eventId, ORDER_CREATED).put("saleId", mapped.sale().saleId()));
     }
 
-    private String storeOf(String location) throws PlatformProblem {
+    private String storeOf(String location) throws ProblemException {
         String storeId = square.storeByLocation().get(location);
         if (storeId == null) {
-            throw new PlatformProblem(404, "Unknown location", "No Square location \"" + Texts.clip(location)
+            throw new ProblemException(404, "Unknown location", "No Square location \"" + Texts.clip(location)
                     + "\" is configured in square.locations", List.of());
         }
         if (stores.store(storeId).isEmpty()) {
             LOG.warn("Square location {} maps to store {}, which is not in the store registry", location, storeId);
-            throw new PlatformProblem(404, "Unknown store", "Square location " + location + " maps to store \""
+            throw new ProblemException(404, "Unknown store", "Square location " + location + " maps to store \""
                     + storeId + "\", which is not registered", List.of());
         }
         return storeId;

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.storelink.model.json.Json;
+import org.storelink.model.json.ProblemException;
 
 /**
  * A fixed-seed corpus of mutated bodies (truncations, wrong types, huge numbers, broken encodings, duplicate keys,
@@ -238,7 +239,7 @@ class FuzzTest {
     private static JsonNode parse(byte[] seed) {
         try {
             return JsonBody.parse(seed);
-        } catch (PlatformProblem e) {
+        } catch (ProblemException e) {
             return null;
         }
     }

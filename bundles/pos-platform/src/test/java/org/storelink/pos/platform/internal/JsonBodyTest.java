@@ -11,18 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.storelink.model.Violation;
+import org.storelink.model.json.ProblemException;
 
 class JsonBodyTest {
 
-    private static PlatformProblem refused(byte[] body) {
-        PlatformProblem problem = catchThrowableOfType(PlatformProblem.class, () -> JsonBody.parse(body));
+    private static ProblemException refused(byte[] body) {
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> JsonBody.parse(body));
         assertThat(problem).as("refused").isNotNull();
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.violations()).extracting(Violation::path).containsExactly("$");
         return problem;
     }
 
-    private static JsonNode parse(String json) throws PlatformProblem {
+    private static JsonNode parse(String json) throws ProblemException {
         return JsonBody.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 

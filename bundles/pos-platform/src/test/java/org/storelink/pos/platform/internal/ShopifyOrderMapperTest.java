@@ -24,6 +24,7 @@ import org.storelink.model.SaleValidator;
 import org.storelink.model.Tender;
 import org.storelink.model.TenderType;
 import org.storelink.model.Violation;
+import org.storelink.model.json.ProblemException;
 
 class ShopifyOrderMapperTest {
     static final String TEA = gtin13("690123456789");
@@ -55,7 +56,7 @@ class ShopifyOrderMapperTest {
     static ObjectNode order() {
         try {
             return (ObjectNode) JsonBody.parse(orderJson().getBytes(StandardCharsets.UTF_8));
-        } catch (PlatformProblem e) {
+        } catch (ProblemException e) {
             throw new AssertionError(e);
         }
     }

@@ -18,6 +18,7 @@ import org.storelink.model.SaleLine;
 import org.storelink.model.Tender;
 import org.storelink.model.TenderType;
 import org.storelink.model.Violation;
+import org.storelink.model.json.ProblemException;
 
 class SquareOrderMapperTest {
     static final String ONIGIRI = gtin13("490123456789");
@@ -60,7 +61,7 @@ class SquareOrderMapperTest {
     static ObjectNode order() {
         try {
             return (ObjectNode) JsonBody.parse(orderJson().getBytes(StandardCharsets.UTF_8));
-        } catch (PlatformProblem e) {
+        } catch (ProblemException e) {
             throw new AssertionError(e);
         }
     }

@@ -14,6 +14,7 @@ import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
 import org.storelink.model.json.SaleReader;
 import org.storelink.stores.StoreRegistry;
+import org.storelink.model.json.ProblemException;
 
 /**
  * A posted sale: known store (404), valid signature (401), valid sale (400 naming every bad field), then published
@@ -46,7 +47,7 @@ public final class IngestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(WebhookProblem.class)
+        onException(ProblemException.class)
                 .handled(true)
                 .process(IngestRoutes::answerProblem);
 
@@ -71,22 +72,22 @@ public final class IngestRoutes extends RouteBuilder {
                 });
     }
 
-    private void authenticateAndRead(Exchange exchange) throws WebhookProblem {
+    private void authenticateAndRead(Exchange exchange) throws ProblemException {
         String storeId = exchange.getMessage().getHeader(STORE_HEADER, String.class);
         byte[] body = exchange.getMessage().getBody(byte[].class);
         if (body == null) {
             body = new byte[0];
         }
-        byte[] secret = stores.secret(storeId).orElseThrow(() -> new WebhookProblem(404, "Unknown store",
+        byte[] secret = stores.secret(storeId).orElseThrow(() -> new ProblemException(404, "Unknown store",
                 "No store with id \"" + storeId + "\" is registered", List.of()));
         WebhookSignature.Check check = WebhookSignature.check(secret, body,
                 exchange.getMessage().getHeader(SIGNATURE_HEADER, String.class));
         if (check != WebhookSignature.Check.VALID) {
-            throw new WebhookProblem(401, "Signature refused", check.reason(), List.of());
+            throw new ProblemException(401, "Signature refused", check.reason(), List.of());
         }
         SaleReader.Result read = SaleReader.read(body, storeId);
         if (!read.ok()) {
-            throw new WebhookProblem(400, "Invalid sale",
+            throw new ProblemException(400, "Invalid sale",
                     read.violations().size() + " problem(s) in the sale; see errors", read.violations());
         }
         SaleRecorded event = new SaleRecorded(UUID.randomUUID().toString(), Instant.now(clock), SOURCE, read.sale());
@@ -97,7 +98,7 @@ public final class IngestRoutes extends RouteBuilder {
     }
 
     private static void answerProblem(Exchange exchange) {
-        WebhookProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, WebhookProblem.class);
+        ProblemException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class);
         answer(exchange, problem.status(),
                 ProblemJson.of(problem.status(), problem.title(), problem.getMessage(), problem.violations()));
     }
