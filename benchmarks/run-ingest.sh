@@ -47,74 +47,12 @@ LEDGER_SECONDS=${LEDGER_SECONDS:-600}
 MVN=${MVN:-mvn -q}
 KEEP_WORK=${KEEP_WORK:-0}
 
+LIB_NAME=run-ingest
 results="$here/target/ingest-run"
-work=""
-dist=""
-karaf_pid=""
+# shellcheck source=lib.sh
+. "$here/lib.sh"   # the copy: make_copy, start_ready, stop_karaf, console, ledger_count, artemis; the EXIT trap
 
-log() { printf '[run-ingest %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-# ------------------------------------------------------------------------------------------------ start / stop
-stop_karaf() {
-    [ -n "$karaf_pid" ] || return 0
-    if kill -0 "$karaf_pid" 2>/dev/null; then
-        log "stopping the distribution copy"
-        (cd "$dist" && timeout 60 bin/stop >/dev/null 2>&1) || true
-        for _ in $(seq 1 60); do kill -0 "$karaf_pid" 2>/dev/null || break; sleep 1; done
-    fi
-    # bin/karaf server runs java as a child; karaf.pid names the JVM
-    local java_pid
-    java_pid=$(cat "$dist/karaf.pid" 2>/dev/null || true)
-    if [ -n "$java_pid" ] && kill -0 "$java_pid" 2>/dev/null \
-            && tr '\0' ' ' <"/proc/$java_pid/cmdline" 2>/dev/null | grep -q -- "-Dkaraf.base=$dist "; then
-        log "karaf did not stop within 60 s; killing its JVM ($java_pid)"
-        kill "$java_pid" 2>/dev/null || true
-        sleep 5
-        kill -9 "$java_pid" 2>/dev/null || true
-    fi
-    kill "$karaf_pid" 2>/dev/null || true
-    wait "$karaf_pid" 2>/dev/null || true
-    karaf_pid=""
-}
-
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [ -n "$dist" ]; then
-        stop_karaf
-        mkdir -p "$results"
-        cp "$dist/data/log/karaf.log" "$results/karaf.log" 2>/dev/null || true
-        cp "$work/karaf.out" "$results/karaf.out" 2>/dev/null || true
-    fi
-    if [ -n "$work" ] && [ "$KEEP_WORK" != "1" ]; then
-        rm -rf "$work"
-    elif [ -n "$work" ]; then
-        log "kept $work (admin password in $work/admin-password)"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_karaf() {
-    (cd "$dist" && STORELINK_ADMIN_PASSWORD="$admin_password" exec bin/karaf server) >>"$work/karaf.out" 2>&1 </dev/null &
-    karaf_pid=$!
-}
-
-# ------------------------------------------------------------------------------------------------ tools
-cli_home=$(ls -d "$here"/target/artemis-cli/apache-artemis-* 2>/dev/null | head -n 1 || true)
-if [ ! -f "$here/target/classes/org/storelink/benchmarks/IngestLoad.class" ] || [ ! -d "$here/target/lib" ] \
-        || [ -z "$cli_home" ]; then
-    log "building the benchmark module and unpacking the Artemis CLI into benchmarks/target"
-    timeout 900 $MVN -f "$here/pom.xml" -Partemis-cli -DskipTests package || die "building benchmarks failed"
-    cli_home=$(ls -d "$here"/target/artemis-cli/apache-artemis-* 2>/dev/null | head -n 1 || true)
-fi
-[ -x "$cli_home/bin/artemis" ] || die "no Artemis CLI under $here/target/artemis-cli"
-tool_cp="$here/target/classes:$here/target/lib/*"
-ingest_load() { java -Xmx512m -cp "$tool_cp" org.storelink.benchmarks.IngestLoad "$@"; }
-report() { java -cp "$tool_cp" org.storelink.benchmarks.Reports "$@"; }
-field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n 1; }
+setup_tools
 
 # CPU accounting, to read the figures on a shared 2-core machine: "KARAF_TICKS BUSY_TICKS ALL_TICKS MILLIS", where
 # KARAF_TICKS is the Karaf JVM's user+system time and BUSY/ALL the whole machine's (from /proc/stat).
@@ -136,123 +74,17 @@ cpu_between() {
 }
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
-for port in "$PORT_HTTP" "$PORT_SSH" "$PORT_CORE" "$PORT_AMQP" "$PORT_STOMP" "$PORT_MQTT" \
-        "$PORT_RMI_REGISTRY" "$PORT_RMI_SERVER"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        die "port $port is already in use; set the PORT_* variables to free ones"
-    fi
-done
+check_ports_free
 
 # ------------------------------------------------------------------------------------------------ the copy
-work=$(mktemp -d /tmp/storelink-bench.XXXXXX)
 rm -rf "$results"
-mkdir -p "$results" "$work/home"
-log "copying $assembly to $work/dist"
-cp -r "$assembly" "$work/dist"
-dist="$work/dist"
-etc="$dist/etc"
-
-# key = value in a Karaf .cfg file, replaced or appended
-set_cfg() {
-    local file=$1 key=$2 value=$3
-    if grep -Eq "^[[:space:]]*${key//./\\.}[[:space:]]*=" "$file" 2>/dev/null; then
-        sed -i -E "s|^[[:space:]]*${key//./\\.}[[:space:]]*=.*|${key} = ${value}|" "$file"
-    else
-        printf '%s = %s\n' "$key" "$value" >>"$file"
-    fi
-}
-
-cat >>"$etc/system.properties" <<EOF
-
-# run-ingest.sh: a private copy on shifted ports, listening on loopback only
-storelink.broker.host=127.0.0.1
-storelink.broker.core.port=$PORT_CORE
-storelink.broker.amqp.port=$PORT_AMQP
-storelink.broker.stomp.port=$PORT_STOMP
-storelink.broker.mqtt.port=$PORT_MQTT
-EOF
-# Older distributions have the acceptor addresses written literally in artemis.xml.
-sed -i -E \
-    -e "s#tcp://0\.0\.0\.0:61616\?#tcp://127.0.0.1:$PORT_CORE?#" \
-    -e "s#tcp://0\.0\.0\.0:5672\?#tcp://127.0.0.1:$PORT_AMQP?#" \
-    -e "s#tcp://0\.0\.0\.0:61613\?#tcp://127.0.0.1:$PORT_STOMP?#" \
-    -e "s#tcp://0\.0\.0\.0:1883\?#tcp://127.0.0.1:$PORT_MQTT?#" \
-    "$etc/artemis.xml"
-if grep -Eq 'tcp://[^"<]*:(61616|5672|61613|1883)\?' "$etc/artemis.xml"; then
-    die "etc/artemis.xml still has a default acceptor port"
-fi
-# The routes' JMS connection factory: older distributions use amqp://localhost:5672 whatever the broker's port,
-# which would reach another instance's broker. Pin it to this copy's AMQP acceptor.
-set_cfg "$etc/org.storelink.messaging.cfg" brokerUrl "amqp://localhost:$PORT_AMQP"
-set_cfg "$etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$PORT_HTTP"
-set_cfg "$etc/org.ops4j.pax.web.cfg" org.ops4j.pax.web.listening.addresses "127.0.0.1"
-set_cfg "$etc/org.apache.karaf.shell.cfg" sshPort "$PORT_SSH"
-set_cfg "$etc/org.apache.karaf.shell.cfg" sshHost "127.0.0.1"
-set_cfg "$etc/org.apache.karaf.management.cfg" rmiRegistryPort "$PORT_RMI_REGISTRY"
-set_cfg "$etc/org.apache.karaf.management.cfg" rmiServerPort "$PORT_RMI_SERVER"
-
-admin_password=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
-(umask 077 && printf '%s\n' "$admin_password" >"$work/admin-password")
+mkdir -p "$results"
+make_copy "$assembly"
 run_id="b$(date +%s)"
-
-console() {
-    printf '%s\n' "$1" | KARAF_OPTS="-Duser.home=$work/home" JAVA_OPTS="-Xmx128m" \
-        timeout 60 "$dist/bin/client" -u admin -p "$admin_password" -a "$PORT_SSH" -h 127.0.0.1 -r 2 -d 2 -b 2>&1
-}
-ledger_count() {
-    console 'storelink:sales-summary' | sed -n -E 's/^Sales: ([0-9]+).*/\1/p' | head -n 1
-}
-# management commands go over CORE; ARTEMIS_PORT points the perf client at the AMQP acceptor
-artemis() {
-    timeout "${ARTEMIS_TIMEOUT:-120}" "$cli_home/bin/artemis" "$@" --user admin --password "$admin_password" \
-        --url "tcp://127.0.0.1:${ARTEMIS_PORT:-$PORT_CORE}" --silent
-}
-
-# Ready: the servlet answers (GET -> 405), the broker is active, and the console and the broker accept the admin
-# login. Returns 1 if the logins are still refused 60 s after the rest is up.
-wait_ready() {
-    local since=$1 up="" code=""
-    while [ $(( $(date +%s) - since )) -lt "$STARTUP_SECONDS" ]; do
-        kill -0 "$karaf_pid" 2>/dev/null || die "karaf exited during start-up; see $results/karaf.out"
-        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
-            "http://127.0.0.1:$PORT_HTTP/storelink/api/v1/stores/readiness-probe/sales" || true)
-        if [ "$code" = "405" ] && grep -q 'AMQ221007' "$dist/data/log/karaf.log" 2>/dev/null; then
-            up=$(date +%s)
-            break
-        fi
-        sleep 2
-    done
-    [ -n "$up" ] || die "the webhook is not up after $STARTUP_SECONDS s (last HTTP status ${code:-none}); see $results/karaf.log"
-    while [ $(( $(date +%s) - up )) -lt 60 ]; do
-        if [ -n "$(ledger_count || true)" ] \
-                && ARTEMIS_TIMEOUT=30 artemis queue stat --queueName ledger.sales >"$results/ready.txt" 2>&1; then
-            return 0
-        fi
-        sleep 3
-    done
-    return 1
-}
 
 # ------------------------------------------------------------------------------------------------ start
 log "starting the copy (http $PORT_HTTP, ssh $PORT_SSH, core $PORT_CORE, amqp $PORT_AMQP)"
-started=$(date +%s)
-start_karaf
-first_start_ok=1
-wait_ready "$started" || first_start_ok=0
-[ "${TEST_FORCE_RESTART:-0}" = "1" ] && first_start_ok=0   # exercises the restart path below
-if [ "$first_start_ok" = "0" ]; then
-    # Seen on a loaded machine: at the very first start the logins of admin and storelink-service are refused
-    # (AMQ229031) until Karaf restarts. The benchmark needs a working platform, so it restarts once and says so.
-    failures=$(grep -c 'AMQ229031' "$dist/data/log/karaf.log" || true)
-    log "WARNING: logins refused after the first start ($failures AMQ229031 in karaf.log); restarting the copy once"
-    echo "first start: logins refused, $failures AMQ229031 lines; restarted" >"$results/first-start.txt"
-    cp "$dist/data/log/karaf.log" "$results/karaf-first-start.log" 2>/dev/null || true
-    stop_karaf
-    started=$(date +%s)
-    start_karaf
-    wait_ready "$started" || die "console or broker logins still refused after a restart; see $results/karaf.log"
-fi
-log "ready after $(( $(date +%s) - started )) s"
+start_ready
 
 # ------------------------------------------------------------------------------------------------ message size
 # A sample of sales, tapped with a temporary queue on storelink.sales.recorded, gives the mean size of the event the

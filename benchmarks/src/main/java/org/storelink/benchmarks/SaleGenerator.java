@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * numbers are seeded from the run id and {@code i}); its receipt number {@code <runId>-<i>} makes it distinct.
  * Each sale has 1-5 lines of a small convenience-store catalogue (EAN-13 numbers with valid check digits, some
  * goods sold by weight), occasional member discounts, and one tender equal to the total (cash may give change).
+ * The till time is "now" less up to two minutes, or, with a fixed base time, that base less up to two minutes: then
+ * sale {@code i} is byte for byte the same whenever it is made (what a resend of an unacknowledged sale needs).
  */
 final class SaleGenerator {
 
@@ -45,7 +48,12 @@ final class SaleGenerator {
     }
 
     /** A ready request: the store it is posted for, the raw body and its signature header value. */
-    record SignedSale(String storeId, String receiptNo, byte[] body, String signature) {
+    record SignedSale(String storeId, String posId, String receiptNo, byte[] body, String signature) {
+
+        /** The platform's idempotency key, {@code storeId/posId/receiptNo}. */
+        String saleId() {
+            return storeId + "/" + posId + "/" + receiptNo;
+        }
     }
 
     static final List<Product> CATALOGUE = catalogue();
@@ -53,8 +61,14 @@ final class SaleGenerator {
     private final List<StoreList.Store> stores;
     private final String runId;
     private final long seed;
+    private final Instant baseTime;
 
     SaleGenerator(List<StoreList.Store> stores, String runId) {
+        this(stores, runId, null);
+    }
+
+    /** @param baseTime the till clock the sales are dated from; null: the current time when each sale is made */
+    SaleGenerator(List<StoreList.Store> stores, String runId, Instant baseTime) {
         if (stores.isEmpty()) {
             throw new IllegalArgumentException("no stores");
         }
@@ -64,6 +78,16 @@ final class SaleGenerator {
         this.stores = List.copyOf(stores);
         this.runId = runId;
         this.seed = runId.hashCode() * 0x9E3779B97F4A7C15L;
+        this.baseTime = baseTime;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    /** The fixed base time, or null when sales are dated from the current time. */
+    Instant baseTime() {
+        return baseTime;
     }
 
     /** Sale number {@code index} of this run, signed with its store's secret. */
@@ -71,18 +95,21 @@ final class SaleGenerator {
         SplittableRandom random = new SplittableRandom(seed ^ (index * 0xBF58476D1CE4E5B9L));
         StoreList.Store store = stores.get((int) (index % stores.size()));
         String receiptNo = runId + "-" + index;
-        byte[] body = body(random, store, receiptNo);
-        return new SignedSale(store.id(), receiptNo, body, "sha256=" + HexFormat.of().formatHex(hmac(store.secret(), body)));
+        String posId = "till-" + (1 + random.nextInt(3));
+        byte[] body = body(random, store, posId, receiptNo, baseTime);
+        return new SignedSale(store.id(), posId, receiptNo, body,
+                "sha256=" + HexFormat.of().formatHex(hmac(store.secret(), body)));
     }
 
-    private static byte[] body(SplittableRandom random, StoreList.Store store, String receiptNo) {
+    private static byte[] body(SplittableRandom random, StoreList.Store store, String posId, String receiptNo,
+                               Instant baseTime) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(768);
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
-            json.writeStringField("posId", "till-" + (1 + random.nextInt(3)));
+            json.writeStringField("posId", posId);
             json.writeStringField("receiptNo", receiptNo);
-            ZonedDateTime at = ZonedDateTime.now(store.zone()).minusSeconds(random.nextInt(120))
-                    .truncatedTo(ChronoUnit.SECONDS);
+            ZonedDateTime now = baseTime == null ? ZonedDateTime.now(store.zone()) : baseTime.atZone(store.zone());
+            ZonedDateTime at = now.minusSeconds(random.nextInt(120)).truncatedTo(ChronoUnit.SECONDS);
             json.writeStringField("occurredAt", TILL_TIME.format(at));
             json.writeStringField("currency", "CNY");
 
