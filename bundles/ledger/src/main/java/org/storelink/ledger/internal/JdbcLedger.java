@@ -36,6 +36,8 @@ import org.storelink.model.json.Json;
 public final class JdbcLedger implements SalesQueries {
     /** SQLSTATE of a unique constraint violation, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Tries of one sale when concurrent consumers race to create the same rollup row. */
+    static final int ROLLUP_ATTEMPTS = 3;
 
     private final DataSource dataSource;
     private final Function<String, Optional<ZoneId>> storeZones;
@@ -55,23 +57,31 @@ public final class JdbcLedger implements SalesQueries {
                 : storeZones.apply(sale.storeId())
                         .map(zone -> sale.occurredAt().atZoneSameInstant(zone).toLocalDate())
                         .orElse(sale.occurredAt().toLocalDate());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertSale(connection, event, businessDay);
-                insertLines(connection, sale);
-                insertTenders(connection, sale);
-                addToRollup(connection, sale, businessDay);
-                connection.commit();
-                return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && count(connection, sale.saleId()) == 1) {
-                    return false;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    insertSale(connection, event, businessDay);
+                    insertLines(connection, sale);
+                    insertTenders(connection, sale);
+                    addToRollup(connection, sale, businessDay);
+                    connection.commit();
+                    return true;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    if (count(connection, sale.saleId()) == 1) {
+                        return false;
+                    }
+                    // Another consumer created the same new rollup row first: the MERGE now finds it.
+                    if (attempt >= ROLLUP_ATTEMPTS) {
+                        throw e;
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
                 }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
     }
