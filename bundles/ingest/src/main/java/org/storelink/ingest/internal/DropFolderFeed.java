@@ -2,8 +2,6 @@ package org.storelink.ingest.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -36,15 +34,15 @@ public final class DropFolderFeed implements Feed {
     @Activate
     public DropFolderFeed(BundleContext bundleContext, DropFolderConfig config, @Reference SaleImporter importer,
                           @Reference StoreRegistry stores) throws Exception {
-        this.store = required(config.store(), "store");
-        this.format = required(config.format(), "format");
+        this.store = FeedSettings.required(config.store(), "store");
+        this.format = FeedSettings.required(config.format(), "format");
         this.stores = stores;
         this.importer = importer;
         this.folder = config.path().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "storelink", "inbox", store, format)
                 : Path.of(config.path());
         Files.createDirectories(folder);
-        FeedRoutes routes = FeedRoutes.dropFolder(folder, store, format, options(config.options()),
+        FeedRoutes routes = FeedRoutes.dropFolder(folder, store, format, FeedSettings.options(config.options()),
                 config.pollMillis(), importer);
         this.routeId = routes.routeId();
         this.feedName = routes.feedName();
@@ -56,31 +54,6 @@ public final class DropFolderFeed implements Feed {
     @Deactivate
     void deactivate() throws Exception {
         camel.close();
-    }
-
-    /**
-     * {@code key=value} pairs. A {@code .cfg} file gives a list as one comma-separated string, so each element is
-     * also split at commas that start a new {@code key=} (a value may itself contain a comma, e.g. a delimiter).
-     */
-    static Map<String, String> options(String[] elements) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String pair : java.util.Arrays.stream(elements)
-                .flatMap(e -> java.util.Arrays.stream(e.split(",(?=\\s*[A-Za-z0-9_.\\-]+=)")))
-                .filter(e -> !e.isBlank()).toList()) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("options: \"" + pair + "\" is not key=value");
-            }
-            options.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return options;
-    }
-
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + ": is required");
-        }
-        return value.strip();
     }
 
     @Override

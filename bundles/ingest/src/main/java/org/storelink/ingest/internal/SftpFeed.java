@@ -37,8 +37,8 @@ public final class SftpFeed implements Feed {
     @Activate
     public SftpFeed(BundleContext bundleContext, SftpConfig config, @Reference SaleImporter importer)
             throws Exception {
-        this.store = required(config.store(), "store");
-        this.format = required(config.format(), "format");
+        this.store = FeedSettings.required(config.store(), "store");
+        this.format = FeedSettings.required(config.format(), "format");
         Path local = Path.of(System.getProperty("karaf.data", "data"), "storelink", "sftp", store, format);
         Files.createDirectories(local);
         String knownHosts = config.knownHostsFile().isBlank()
@@ -54,10 +54,10 @@ public final class SftpFeed implements Feed {
 
     /** The feed's routes; the context they run in must have a {@link FeedPollState} bound as {@link #POLL_STATE}. */
     static FeedRoutes routes(SftpConfig config, String knownHostsFile, Path local, SaleImporter importer) {
-        String store = required(config.store(), "store");
-        String format = required(config.format(), "format");
-        String host = required(config.host(), "host");
-        String user = required(config.username(), "username");
+        String store = FeedSettings.required(config.store(), "store");
+        String format = FeedSettings.required(config.format(), "format");
+        String host = FeedSettings.required(config.host(), "host");
+        String user = FeedSettings.required(config.username(), "username");
         if (config.password().isBlank() == config.privateKeyFile().isBlank()) {
             throw new IllegalArgumentException("password, privateKeyFile: set exactly one of them");
         }
@@ -80,18 +80,11 @@ public final class SftpFeed implements Feed {
         }
         return new FeedRoutes(uri.toString(), "ingest.sftp." + store + "." + format,
                 "sftp:" + user + "@" + host + ":" + config.port() + "/" + config.directory(), local, store, format,
-                DropFolderFeed.options(config.options()), importer);
+                FeedSettings.options(config.options()), importer);
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + ": is required");
-        }
-        return value.strip();
     }
 
     @Deactivate

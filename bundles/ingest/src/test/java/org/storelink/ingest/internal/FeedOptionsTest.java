@@ -9,9 +9,9 @@ class FeedOptionsTest {
 
     @Test
     void readsPairsGivenAsAListOrAsOneCommaSeparatedString() {
-        assertThat(DropFolderFeed.options(new String[] {"csv.charset=GBK", "csv.header=true"}))
+        assertThat(FeedSettings.options(new String[] {"csv.charset=GBK", "csv.header=true"}))
                 .containsExactly(java.util.Map.entry("csv.charset", "GBK"), java.util.Map.entry("csv.header", "true"));
-        assertThat(DropFolderFeed.options(new String[] {"csv.delimiter=,, csv.columns.name=商品名称,csv.amounts=fen"}))
+        assertThat(FeedSettings.options(new String[] {"csv.delimiter=,, csv.columns.name=商品名称,csv.amounts=fen"}))
                 .containsEntry("csv.delimiter", ",")
                 .containsEntry("csv.columns.name", "商品名称")
                 .containsEntry("csv.amounts", "fen");
@@ -19,7 +19,7 @@ class FeedOptionsTest {
 
     @Test
     void refusesSomethingThatIsNotAPair() {
-        assertThatThrownBy(() -> DropFolderFeed.options(new String[] {"csv.charset"}))
+        assertThatThrownBy(() -> FeedSettings.options(new String[] {"csv.charset"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("options:");
     }
 }
