@@ -9,6 +9,15 @@ public final class Addresses {
     /** A sale accepted by an adapter, as a {@code SaleRecorded} JSON event. */
     public static final String SALES_RECORDED = "storelink.sales.recorded";
 
+    /** A verified payment notification, as a {@code PaymentRecorded} JSON event. */
+    public static final String PAYMENTS_RECORDED = "storelink.payments.recorded";
+
+    /** A bank statement entry, as a {@code SettlementRecorded} JSON event. */
+    public static final String SETTLEMENTS_RECORDED = "storelink.settlements.recorded";
+
+    /** A reconciliation finding that needs a person, as a {@code Discrepancy} JSON event. */
+    public static final String RECONCILIATION_DISCREPANCY = "storelink.reconciliation.discrepancy";
+
     /** Where messages that cannot be processed end, with the reason in {@link DeadLetterHeaders}. */
     public static final String DEAD_LETTER = "storelink.dlq";
 
