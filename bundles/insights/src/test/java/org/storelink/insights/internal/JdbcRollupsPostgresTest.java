@@ -1,0 +1,18 @@
+package org.storelink.insights.internal;
+
+import javax.sql.DataSource;
+
+/** {@link JdbcRollupsTest} on PostgreSQL, when {@code storelink.test.postgresUrl} is set. */
+class JdbcRollupsPostgresTest extends JdbcRollupsTest {
+    private final PostgresSchemas schemas = new PostgresSchemas();
+
+    @Override
+    DataSource newDatabase() throws Exception {
+        return schemas.create();
+    }
+
+    @Override
+    void dropDatabase(DataSource dataSource) throws Exception {
+        schemas.drop(dataSource);
+    }
+}
