@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Dictionary;
 import java.util.Enumeration;
+import java.util.Hashtable;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
@@ -23,6 +27,9 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 public final class OsgiCamelContexts {
 
+    /** The service property holding a registered context's name. */
+    public static final String NAME_PROPERTY = "camel.context.name";
+
     private OsgiCamelContexts() {
     }
 
@@ -35,8 +42,45 @@ public final class OsgiCamelContexts {
         DefaultCamelContext context = new DefaultCamelContext(false);
         context.getCamelContextExtension().setName(name);
         context.setApplicationContextClassLoader(loader);
+        context.addLifecycleStrategy(new ServiceRegistration(routeBundle));
         context.build();
         return context;
+    }
+
+    /**
+     * While a context runs, it is an OSGi service of its route bundle ({@code CamelContext}, property
+     * {@value #NAME_PROPERTY}), so the console and tests can see every storelink route, its state and uptime.
+     */
+    static final class ServiceRegistration extends LifecycleStrategySupport {
+        private final Bundle routeBundle;
+        private org.osgi.framework.ServiceRegistration<CamelContext> registration;
+
+        ServiceRegistration(Bundle routeBundle) {
+            this.routeBundle = routeBundle;
+        }
+
+        @Override
+        public synchronized void onContextStarted(CamelContext context) {
+            BundleContext bundleContext = routeBundle.getBundleContext();
+            if (bundleContext == null || registration != null) {
+                return;
+            }
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(NAME_PROPERTY, context.getName());
+            registration = bundleContext.registerService(CamelContext.class, context, properties);
+        }
+
+        @Override
+        public synchronized void onContextStopping(CamelContext context) {
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // the route bundle stopped first; the framework removed the service with it
+                }
+                registration = null;
+            }
+        }
     }
 
     /** Looks in the route bundle, then in the runtime bundle (the parent). */
