@@ -1,7 +1,10 @@
 package org.storelink.ledger;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Read side of the ledger. Days are business days in each store's own time zone. */
 public interface SalesQueries {
@@ -17,4 +20,14 @@ public interface SalesQueries {
 
     /** How many times a sale id is stored: 0 or 1, by construction. */
     long count(String saleId);
+
+    /**
+     * Streams the baskets of these stores' sales on business days {@code from} to {@code to} (inclusive), one call
+     * per sale that bought anything: the distinct products it bought, each as its name (its GTIN when the till gave
+     * no name). Voided and returned lines are left out, and a sale left with no product is skipped. Sales come in
+     * business-day order.
+     *
+     * @return how many baskets were passed on
+     */
+    long forEachBasket(Collection<String> storeIds, LocalDate from, LocalDate to, Consumer<List<String>> basket);
 }

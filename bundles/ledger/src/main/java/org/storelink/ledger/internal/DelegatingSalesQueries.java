@@ -1,6 +1,9 @@
 package org.storelink.ledger.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import org.storelink.ledger.SalesQueries;
@@ -31,5 +34,11 @@ abstract class DelegatingSalesQueries implements SalesQueries {
     @Override
     public long count(String saleId) {
         return ledger.count(saleId);
+    }
+
+    @Override
+    public long forEachBasket(Collection<String> storeIds, LocalDate from, LocalDate to,
+            Consumer<List<String>> basket) {
+        return ledger.forEachBasket(storeIds, from, to, basket);
     }
 }

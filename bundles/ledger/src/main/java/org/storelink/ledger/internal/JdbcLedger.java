@@ -12,10 +12,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -226,6 +230,57 @@ public final class JdbcLedger implements SalesQueries {
                 }
             }
             return new SalesSummary(sales, revenue, top);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** See {@link org.storelink.ledger.SalesQueries#forEachBasket}: one pass over the lines, ordered by sale. */
+    public long forEachBasket(Collection<String> storeIds, LocalDate from, LocalDate to,
+            Consumer<List<String>> basket) {
+        if (storeIds.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(",", Collections.nCopies(storeIds.size(), "?"));
+        // Positive lines that no later line voids; a return (negative quantity) buys nothing.
+        String sql = "SELECT l.sale_id, l.gtin, l.name FROM ledger_sale s JOIN ledger_sale_line l"
+                + " ON l.sale_id = s.sale_id WHERE s.store_id IN (" + marks + ")"
+                + " AND s.business_day BETWEEN ? AND ? AND l.quantity > 0 AND l.voids_line IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM ledger_sale_line v WHERE v.sale_id = l.sale_id"
+                + " AND v.voids_line = l.line_no)"
+                + " ORDER BY s.business_day, l.sale_id, l.line_no";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String storeId : storeIds) {
+                query.setString(index++, storeId);
+            }
+            query.setObject(index++, from);
+            query.setObject(index, to);
+            query.setFetchSize(1000);
+            long baskets = 0;
+            String current = null;
+            LinkedHashSet<String> items = new LinkedHashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String saleId = rows.getString(1);
+                    if (!saleId.equals(current)) {
+                        if (!items.isEmpty()) {
+                            basket.accept(List.copyOf(items));
+                            baskets++;
+                        }
+                        items.clear();
+                        current = saleId;
+                    }
+                    String name = rows.getString(3);
+                    items.add(name == null || name.isBlank() ? rows.getString(2) : name);
+                }
+            }
+            if (!items.isEmpty()) {
+                basket.accept(List.copyOf(items));
+                baskets++;
+            }
+            return baskets;
         } catch (SQLException e) {
             throw new IllegalStateException("ledger query failed: " + e.getMessage(), e);
         }

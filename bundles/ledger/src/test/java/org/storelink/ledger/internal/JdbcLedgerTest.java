@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -188,6 +190,31 @@ class JdbcLedgerTest {
         assertTop(summary.topProducts().get(0), GREEN_TEA, "Green tea 500ml", "5", new Money(1750, "CNY"));
         assertTop(summary.topProducts().get(1), BANANAS, "Bananas per kg", "0.782", new Money(1016, "CNY"));
         assertTop(summary.topProducts().get(2), COFFEE, "Coffee beans 250g", "1", new Money(999, "USD"));
+    }
+
+    @Test
+    void basketsHoldEachSalesDistinctProductsWithoutVoidedLinesForTheStoresAndDays() throws Exception {
+        SaleLine voidedTea = line(2, GREEN_TEA, "Green tea 500ml", "1", 350, 0);
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-1", "2026-11-26T10:00:00+08:00", "CNY",
+                line(1, BANANAS, "Bananas per kg", "0.5", 1299, 0), voidedTea, voiding(3, voidedTea, "-1"),
+                line(4, COFFEE, null, "1", 999, 0), line(5, BANANAS, "Bananas per kg", "0.2", 1299, 0))));
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-2", "2026-11-25T10:00:00+08:00", "CNY",
+                line(1, GREEN_TEA, "Green tea 500ml", "2", 350, 0))));
+        // a return buys nothing; another store and another day are not asked for
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-3", "2026-11-26T11:00:00+08:00", "CNY",
+                line(1, GREEN_TEA, "Green tea 500ml", "-1", 350, 0))));
+        ledger.store(recorded(sale(OTHER_SHANGHAI_STORE, "B-1", "2026-11-26T10:00:00+08:00", "CNY",
+                line(1, COFFEE, "Coffee beans 250g", "1", 7000, 0))));
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-4", "2026-11-20T10:00:00+08:00", "CNY",
+                line(1, COFFEE, "Coffee beans 250g", "1", 7000, 0))));
+
+        List<List<String>> baskets = new ArrayList<>();
+        long count = ledger.forEachBasket(List.of(SHANGHAI_STORE), NOV_26.minusDays(1), NOV_26, baskets::add);
+
+        assertThat(count).isEqualTo(2);
+        assertThat(baskets).containsExactly(List.of("Green tea 500ml"),
+                List.of("Bananas per kg", COFFEE.value()));
+        assertThat(ledger.forEachBasket(List.of(), NOV_26, NOV_26, baskets::add)).isZero();
     }
 
     @Test
