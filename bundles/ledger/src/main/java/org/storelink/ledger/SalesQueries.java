@@ -30,4 +30,10 @@ public interface SalesQueries {
      * @return how many baskets were passed on
      */
     long forEachBasket(Collection<String> storeIds, LocalDate from, LocalDate to, Consumer<List<String>> basket);
+
+    /**
+     * Per product the store sold on business days {@code since} or later, its latest sale line's unit price
+     * (voided lines and returns left out), ordered by GTIN.
+     */
+    List<LatestPrice> latestPrices(String storeId, LocalDate since);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 
+import org.storelink.ledger.LatestPrice;
 import org.storelink.ledger.SalesQueries;
 import org.storelink.ledger.SalesSummary;
 
@@ -40,5 +41,10 @@ abstract class DelegatingSalesQueries implements SalesQueries {
     public long forEachBasket(Collection<String> storeIds, LocalDate from, LocalDate to,
             Consumer<List<String>> basket) {
         return ledger.forEachBasket(storeIds, from, to, basket);
+    }
+
+    @Override
+    public List<LatestPrice> latestPrices(String storeId, LocalDate since) {
+        return ledger.latestPrices(storeId, since);
     }
 }

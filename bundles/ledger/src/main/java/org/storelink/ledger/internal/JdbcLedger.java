@@ -19,12 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.storelink.ledger.SalesQueries;
+import org.storelink.ledger.LatestPrice;
 import org.storelink.ledger.SalesSummary;
 import org.storelink.model.Money;
 import org.storelink.model.Sale;
@@ -281,6 +283,32 @@ public final class JdbcLedger implements SalesQueries {
                 baskets++;
             }
             return baskets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** See {@link org.storelink.ledger.SalesQueries#latestPrices}: newest lines first, the first per GTIN kept. */
+    public List<LatestPrice> latestPrices(String storeId, LocalDate since) {
+        String sql = "SELECT l.gtin, l.name, l.unit_price_minor, s.currency, s.occurred_at, l.promotion_code"
+                + " FROM ledger_sale s JOIN ledger_sale_line l ON l.sale_id = s.sale_id"
+                + " WHERE s.store_id = ? AND s.business_day >= ? AND l.quantity > 0 AND l.voids_line IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM ledger_sale_line v WHERE v.sale_id = l.sale_id"
+                + " AND v.voids_line = l.line_no)"
+                + " ORDER BY s.occurred_at DESC, s.sale_id DESC, l.line_no DESC";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, storeId);
+            query.setObject(2, since);
+            Map<String, LatestPrice> latest = new TreeMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    latest.putIfAbsent(rows.getString(1), new LatestPrice(rows.getString(1), rows.getString(2),
+                            new Money(rows.getLong(3), rows.getString(4)),
+                            rows.getObject(5, OffsetDateTime.class), rows.getString(6)));
+                }
+            }
+            return List.copyOf(latest.values());
         } catch (SQLException e) {
             throw new IllegalStateException("ledger query failed: " + e.getMessage(), e);
         }

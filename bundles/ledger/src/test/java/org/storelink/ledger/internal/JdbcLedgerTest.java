@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.storelink.ledger.LatestPrice;
 import org.storelink.ledger.SalesSummary;
 import org.storelink.ledger.SalesSummary.TopProduct;
 import org.storelink.model.Money;
@@ -215,6 +216,31 @@ class JdbcLedgerTest {
         assertThat(baskets).containsExactly(List.of("Green tea 500ml"),
                 List.of("Bananas per kg", COFFEE.value()));
         assertThat(ledger.forEachBasket(List.of(), NOV_26, NOV_26, baskets::add)).isZero();
+    }
+
+    @Test
+    void latestPricesAreEachProductsNewestLinePriceSinceTheDay() throws Exception {
+        SaleLine voidedTea = line(2, GREEN_TEA, "Green tea 500ml", "1", 399, 0);
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-1", "2026-11-25T10:00:00+08:00", "CNY",
+                line(1, GREEN_TEA, "Green tea 500ml", "2", 350, 0), line(2, COFFEE, "Coffee beans 250g", "1", 999, 0))));
+        // later: tea at 330 (a discount does not change the unit price), a voided 399 that does not count
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-2", "2026-11-26T09:00:00+08:00", "CNY",
+                line(1, GREEN_TEA, "Green tea 500ml", "1", 330, 30), voidedTea, voiding(3, voidedTea, "-1"))));
+        // before the window, and another store
+        ledger.store(recorded(sale(SHANGHAI_STORE, "A-0", "2026-11-20T09:00:00+08:00", "CNY",
+                line(1, BANANAS, "Bananas per kg", "1", 1299, 0))));
+        ledger.store(recorded(sale(OTHER_SHANGHAI_STORE, "B-1", "2026-11-26T10:00:00+08:00", "CNY",
+                line(1, GREEN_TEA, "Green tea 500ml", "1", 500, 0))));
+
+        List<LatestPrice> prices = ledger.latestPrices(SHANGHAI_STORE, NOV_26.minusDays(1));
+
+        // by GTIN: coffee 04006381333931 before tea 06901234567892
+        assertThat(prices).extracting(LatestPrice::gtin).containsExactly(COFFEE.value(), GREEN_TEA.value());
+        assertThat(prices.get(1).unitPrice()).isEqualTo(new Money(330, "CNY"));
+        assertThat(prices.get(1).lastSoldAt().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2026-11-26T09:00:00+08:00").toInstant());
+        assertThat(prices.get(0).unitPrice()).isEqualTo(new Money(999, "CNY"));
+        assertThat(prices.get(0).name()).isEqualTo("Coffee beans 250g");
     }
 
     @Test
