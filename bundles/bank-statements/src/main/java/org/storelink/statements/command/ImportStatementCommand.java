@@ -20,6 +20,7 @@ import org.storelink.statements.StatementImportReport;
 import org.storelink.statements.StatementImportReport.CurrencyTotal;
 import org.storelink.statements.StatementImportReport.StatementSummary;
 import org.storelink.statements.StatementImporter;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "import-statement",
@@ -42,6 +43,7 @@ public class ImportStatementCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
+        RegionAccess.current().checkPlatformAdmin("storelink:import-statement");
         for (String token : trailing) {
             if (!token.equals("--dry-run")) {
                 throw new IllegalArgumentException(token + ": unknown option (use --dry-run)");

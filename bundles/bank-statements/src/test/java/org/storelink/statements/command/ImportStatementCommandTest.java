@@ -2,6 +2,7 @@ package org.storelink.statements.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ class ImportStatementCommandTest {
         command.file = file.toString();
         command.trailing = List.of("--dry-run");
 
-        command.execute();
+        AsUser.run(AsUser.PLATFORM_ADMIN, command);
 
         assertThat(dryRuns).containsExactly(true);
         assertThat(print(new StatementImportReport("day.xml", "camt.053.001.02", true, List.of(), 2, 0, 0, null,
@@ -84,12 +85,22 @@ class ImportStatementCommandTest {
     void aMissingFileOrAnUnknownOptionIsRefused(@TempDir Path dir) throws Exception {
         ImportStatementCommand command = new ImportStatementCommand();
         command.file = dir.resolve("absent.xml").toString();
-        assertThatIllegalArgumentException().isThrownBy(command::execute)
+        assertThatIllegalArgumentException().isThrownBy(() -> AsUser.run(AsUser.PLATFORM_ADMIN, command))
                 .withMessageEndingWith("absent.xml does not exist or is not a file");
 
         command.file = Files.writeString(dir.resolve("day.xml"), "x").toString();
         command.trailing = List.of("--publish");
-        assertThatIllegalArgumentException().isThrownBy(command::execute)
+        assertThatIllegalArgumentException().isThrownBy(() -> AsUser.run(AsUser.PLATFORM_ADMIN, command))
                 .withMessage("--publish: unknown option (use --dry-run)");
+    }
+
+    @Test
+    void statementsAreImportedByPlatformAdminsOnly(@TempDir Path dir) throws Exception {
+        ImportStatementCommand command = new ImportStatementCommand();
+        command.file = Files.writeString(dir.resolve("day.xml"), "<Document/>").toString();
+
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, command))
+                .isInstanceOf(SecurityException.class).hasMessage("user carol administers region east only;"
+                        + " storelink:import-statement is for platform admins only");
     }
 }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.messaging.DeadLetter;
 import org.storelink.messaging.DeadLetterService;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "dlq-list",
@@ -22,6 +23,7 @@ public class DeadLetterListCommand implements Action {
 
     @Override
     public Object execute() {
+        RegionAccess.current().checkPlatformAdmin("storelink:dlq-list");
         ShellTable table = new ShellTable();
         table.column("ID");
         table.column("Dead at");

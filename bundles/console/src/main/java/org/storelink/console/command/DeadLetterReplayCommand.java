@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.storelink.messaging.DeadLetter;
 import org.storelink.messaging.DeadLetterService;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "dlq-replay",
@@ -21,6 +22,7 @@ public class DeadLetterReplayCommand implements Action {
 
     @Override
     public Object execute() {
+        RegionAccess.current().checkPlatformAdmin("storelink:dlq-replay");
         DeadLetter letter = deadLetters.replay(id);
         System.out.println("Replayed dead letter " + letter.id() + " to " + letter.originalAddress()
                 + (letter.originalQueue() == null ? "" : "::" + letter.originalQueue()));

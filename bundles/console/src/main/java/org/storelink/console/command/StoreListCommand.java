@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.model.Store;
+import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 
 @Service
@@ -21,6 +22,10 @@ public class StoreListCommand implements Action {
 
     @Override
     public Object execute() {
+        RegionAccess access = RegionAccess.current();
+        if (region != null) {
+            access.checkRegion(region);
+        }
         ShellTable table = new ShellTable();
         table.column("ID");
         table.column("Name");
@@ -29,7 +34,7 @@ public class StoreListCommand implements Action {
         table.column("Zone");
         table.column("Coordinates");
         for (Store store : stores.stores()) {
-            if (region != null && !region.equals(store.region())) {
+            if ((region != null && !region.equals(store.region())) || !access.mayAccessStore(store)) {
                 continue;
             }
             table.addRow().addContent(store.id(), store.name(), store.region(), store.area().label(),

@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.ingest.FeedStatus;
 import org.storelink.ingest.FeedStatusService;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "adapter-list",
@@ -16,8 +18,12 @@ public class AdapterListCommand implements Action {
     @Reference
     FeedStatusService feeds;
 
+    @Reference
+    StoreRegistry stores;
+
     @Override
     public Object execute() {
+        RegionAccess access = RegionAccess.current();
         ShellTable table = new ShellTable();
         table.column("Adapter");
         table.column("Store");
@@ -28,6 +34,11 @@ public class AdapterListCommand implements Action {
         table.column("Accepted").alignRight();
         table.column("Rejected").alignRight();
         for (FeedStatus feed : feeds.feeds()) {
+            // a regional admin sees the feeds of its stores and those open to any store ("*")
+            if (!access.isPlatformAdmin() && !"*".equals(feed.store())
+                    && !stores.store(feed.store()).map(access::mayAccessStore).orElse(false)) {
+                continue;
+            }
             table.addRow().addContent(feed.adapter(), feed.store(), feed.feed(),
                     feed.online() ? "ONLINE" : "OFFLINE", feed.reason(),
                     feed.lastReceived() == null ? "never" : feed.lastReceived().toString(),

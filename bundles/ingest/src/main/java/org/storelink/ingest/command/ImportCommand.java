@@ -21,6 +21,8 @@ import org.storelink.ingest.ImportReport;
 import org.storelink.ingest.ImportRequest;
 import org.storelink.ingest.SaleImporter;
 import org.storelink.model.Violation;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "import",
@@ -50,21 +52,36 @@ public class ImportCommand implements Action {
     @Reference
     SaleImporter importer;
 
+    @Reference
+    StoreRegistry stores;
+
+    /** Where regional admins' files must be: data/storelink/import/<store>/, unless a test says otherwise. */
+    Path importRoot;
+
     @Override
     public Object execute() throws IOException {
+        RegionAccess access = RegionAccess.current();
         readTrailingOptions();
         if (store == null || store.isBlank()) {
             throw new IllegalArgumentException("--store: is required");
         }
+        access.checkStore(stores, store);
         if (format == null || format.isBlank()) {
             throw new IllegalArgumentException("--format: is required (installed: " + importer.formats() + ")");
         }
         Path path = Path.of(file);
+        Path allowed = access.isPlatformAdmin() ? null : storeImportFolder();
+        if (allowed != null && !path.toAbsolutePath().normalize().startsWith(allowed)) {
+            throw notAllowed(allowed);
+        }
         long size;
         try {
             size = Files.size(path);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("FILE: " + file + " does not exist");
+        }
+        if (allowed != null && !path.toRealPath().startsWith(allowed.toRealPath())) {
+            throw notAllowed(allowed); // a link out of the folder
         }
         PrintStream out = System.out;
         ImportReport report;
@@ -83,6 +100,21 @@ public class ImportCommand implements Action {
         out.println("\r" + bar(size, size) + " done" + " ".repeat(20));
         print(out, report);
         return null;
+    }
+
+    /**
+     * A regional admin imports only from its store's own folder: the shell runs with the platform's rights, and a
+     * file that is not a sales export is echoed in the errors, so any other path could read the platform's secrets.
+     */
+    private Path storeImportFolder() {
+        Path root = importRoot != null ? importRoot
+                : Path.of(System.getProperty("karaf.data", "data"), "storelink", "import");
+        return root.resolve(store).toAbsolutePath().normalize();
+    }
+
+    private SecurityException notAllowed(Path folder) {
+        return new SecurityException("a regional admin imports files for store " + store + " only from " + folder
+                + "; FILE: " + file + " is not there");
     }
 
     private void readTrailingOptions() {

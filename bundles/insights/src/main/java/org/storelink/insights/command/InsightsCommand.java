@@ -23,6 +23,8 @@ import org.storelink.insights.StoreInsights.ProductFigures;
 import org.storelink.insights.StoreInsights.ProductTrend;
 import org.storelink.insights.StoreInsights.Weekday;
 import org.storelink.model.Money;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "insights",
@@ -39,8 +41,12 @@ public class InsightsCommand implements Action {
     @Reference
     Insights insights;
 
+    @Reference
+    StoreRegistry stores;
+
     @Override
     public Object execute() {
+        RegionAccess.current().checkStore(stores, store);
         if (days < 1 || days > Insights.MAX_DAYS) {
             throw new IllegalArgumentException("--days: must be from 1 to " + Insights.MAX_DAYS + ", is " + days);
         }

@@ -45,9 +45,37 @@ class InsightsCommandTest {
         command.insights = (store, days) -> Optional.empty();
         command.store = "nope";
 
-        assertThatThrownBy(command::execute).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AsUser.run(AsUser.PLATFORM_ADMIN, command))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown store \"nope\"");
         command.days = 0;
-        assertThatThrownBy(command::execute).hasMessageStartingWith("--days:");
+        assertThatThrownBy(() -> AsUser.run(AsUser.PLATFORM_ADMIN, command)).hasMessageStartingWith("--days:");
+    }
+
+    @Test
+    void aRegionalAdminIsRefusedAStoreOfAnotherRegion() {
+        InsightsCommand command = new InsightsCommand();
+        command.insights = (store, days) -> {
+            throw new AssertionError("not reached");
+        };
+        command.stores = AsUser.STORES;
+        command.store = "bj-transit-004";
+
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, command)).isInstanceOf(SecurityException.class)
+                .hasMessage(AsUser.REFUSED_NORTH);
+        command.store = "nope";
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, command)).isInstanceOf(SecurityException.class)
+                .hasMessageEndingWith("store nope is not a registered store");
+    }
+
+    @Test
+    void aRegionalAdminSeesItsOwnStore() {
+        InsightsCommand command = new InsightsCommand();
+        command.insights = (store, days) -> Optional.empty();
+        command.stores = AsUser.STORES;
+        command.store = "sh-campus-001";
+
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, command)).as("past the region check")
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Unknown store \"sh-campus-001\"");
     }
 }

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.storelink.partners.Partner;
 import org.storelink.partners.internal.PartnerAdmin;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "partner-add",
@@ -32,6 +33,7 @@ public class PartnerAddCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RegionAccess.current().checkPlatformAdmin("storelink:partner-add");
         PartnerAdmin.Created created = partners.add(id, kind, name);
         Partner partner = created.partner();
         PrintStream out = System.out;

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.partners.Partner;
 import org.storelink.partners.internal.PartnerAdmin;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "partner-list",
@@ -20,6 +21,7 @@ public class PartnerListCommand implements Action {
 
     @Override
     public Object execute() {
+        RegionAccess.current().checkPlatformAdmin("storelink:partner-list");
         ShellTable table = new ShellTable();
         table.column("ID");
         table.column("Kind");

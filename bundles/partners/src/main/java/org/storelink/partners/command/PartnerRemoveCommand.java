@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.storelink.partners.Partner;
 import org.storelink.partners.internal.PartnerAdmin;
+import org.storelink.stores.RegionAccess;
 
 @Service
 @Command(scope = "storelink", name = "partner-remove",
@@ -25,6 +26,7 @@ public class PartnerRemoveCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RegionAccess.current().checkPlatformAdmin("storelink:partner-remove");
         Partner partner = partners.remove(id, force);
         System.out.println("Partner " + partner.id() + " removed: user, " + partner.inAddress() + " and "
                 + partner.outAddress() + " are gone.");

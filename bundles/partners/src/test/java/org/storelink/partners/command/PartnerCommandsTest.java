@@ -70,7 +70,7 @@ class PartnerCommandsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            command.execute();
+            AsUser.run(AsUser.PLATFORM_ADMIN, command);
         } finally {
             System.setOut(console);
         }
@@ -135,5 +135,25 @@ class PartnerCommandsTest {
         assertThat(run(remove)).startsWith("Partner acme-foods removed");
         assertThat(admin.list()).isEmpty();
         assertThat(Files.readString(etc.resolve("users.properties"))).doesNotContain("acme-foods");
+    }
+
+    @Test
+    void partnersAreForPlatformAdminsOnly() throws Exception {
+        PartnerListCommand list = new PartnerListCommand();
+        list.partners = admin;
+        PartnerRemoveCommand remove = new PartnerRemoveCommand();
+        remove.partners = admin;
+        remove.id = "acme-foods";
+        run(add("acme-foods", "brand", null));
+
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, add("rapid-riders", "fleet", null)))
+                .isInstanceOf(SecurityException.class)
+                .hasMessage("user carol administers region east only; storelink:partner-add is for platform admins"
+                        + " only");
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, list)).isInstanceOf(SecurityException.class)
+                .hasMessageContaining("storelink:partner-list");
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, remove)).isInstanceOf(SecurityException.class)
+                .hasMessageContaining("storelink:partner-remove");
+        assertThat(admin.list()).hasSize(1);
     }
 }

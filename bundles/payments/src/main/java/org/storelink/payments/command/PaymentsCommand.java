@@ -14,6 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.model.Money;
 import org.storelink.model.Payment;
 import org.storelink.payments.PaymentQueries;
+import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 
 @Service
@@ -35,6 +36,7 @@ public class PaymentsCommand implements Action {
 
     @Override
     public Object execute() {
+        RegionAccess.current().checkStore(stores, store);
         var found = stores.store(store).orElseThrow(() -> new IllegalArgumentException(
                 "store: \"" + store + "\" is not a registered store"));
         LocalDate businessDay = day == null ? LocalDate.now(found.zone()) : parseDay(day);

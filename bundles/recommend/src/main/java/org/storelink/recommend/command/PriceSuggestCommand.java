@@ -12,6 +12,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.model.Money;
 import org.storelink.recommend.PriceSuggestion;
 import org.storelink.recommend.Recommendations;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "price-suggest",
@@ -27,8 +29,12 @@ public class PriceSuggestCommand implements Action {
     @Reference
     Recommendations recommendations;
 
+    @Reference
+    StoreRegistry stores;
+
     @Override
     public Object execute() {
+        RegionAccess.current().checkStore(stores, store);
         List<PriceSuggestion> suggestions = recommendations.suggestPrices(store, Optional.ofNullable(gtin));
         System.out.println("Store: " + store + "   Products: " + suggestions.size());
         if (suggestions.isEmpty()) {

@@ -12,6 +12,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.storelink.recommend.AssortmentRecommendation;
 import org.storelink.recommend.Recommendations;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "recommend",
@@ -27,8 +29,12 @@ public class RecommendCommand implements Action {
     @Reference
     Recommendations recommendations;
 
+    @Reference
+    StoreRegistry stores;
+
     @Override
     public Object execute() {
+        RegionAccess.current().checkStore(stores, store);
         if (top < 0) {
             throw new IllegalArgumentException("--top: " + top + " is negative");
         }

@@ -12,6 +12,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
 import org.storelink.recommend.internal.OsgiRegionEnvironment;
 import org.storelink.recommend.internal.RegionAdmin;
+import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 
 @Service
@@ -39,6 +40,7 @@ public class RegionDisableCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RegionAccess.current().checkRegion(region);
         RegionAdmin admin = new RegionAdmin(configurations, stores, new OsgiRegionEnvironment(bundleContext, metatype));
         List<String> deleted = admin.disable(module, region);
         System.out.println("Disabled " + module + " in region " + region + " (deleted " + String.join(", ", deleted)

@@ -13,6 +13,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
 import org.storelink.recommend.internal.OsgiRegionEnvironment;
 import org.storelink.recommend.internal.RegionAdmin;
+import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 
 @Service
@@ -44,6 +45,7 @@ public class RegionEnableCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RegionAccess.current().checkRegion(region);
         RegionAdmin admin = new RegionAdmin(configurations, stores, new OsgiRegionEnvironment(bundleContext, metatype));
         RegionAdmin.Enabled enabled = admin.enable(module, region, settings == null ? List.of() : settings);
         System.out.println((enabled.created() ? "Enabled " : "Updated ") + module + " in region " + region + " ("

@@ -12,6 +12,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
 import org.storelink.recommend.internal.OsgiRegionEnvironment;
 import org.storelink.recommend.internal.RegionAdmin;
+import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 
 @Service
@@ -34,6 +35,7 @@ public class RegionListCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RegionAccess access = RegionAccess.current();
         RegionAdmin admin = new RegionAdmin(configurations, stores, new OsgiRegionEnvironment(bundleContext, metatype));
         ShellTable table = new ShellTable();
         table.column("Region");
@@ -42,6 +44,9 @@ public class RegionListCommand implements Action {
         table.column("State");
         table.column("Configuration");
         for (RegionAdmin.Row row : admin.list()) {
+            if (!access.mayAccessRegion(row.region())) {
+                continue;
+            }
             table.addRow().addContent(row.region(), row.regionName() == null ? "" : row.regionName(), row.module(),
                     row.state(), row.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(", ")));

@@ -17,6 +17,8 @@ import org.storelink.reconciliation.Reconciliation;
 import org.storelink.reconciliation.ReconciliationReport;
 import org.storelink.reconciliation.ReconciliationResult;
 import org.storelink.reconciliation.ResultState;
+import org.storelink.stores.RegionAccess;
+import org.storelink.stores.StoreRegistry;
 
 @Service
 @Command(scope = "storelink", name = "reconcile",
@@ -33,8 +35,12 @@ public class ReconcileCommand implements Action {
     @Reference
     Reconciliation reconciliation;
 
+    @Reference
+    StoreRegistry stores;
+
     @Override
     public Object execute() {
+        RegionAccess.current().checkStore(stores, store);
         LocalDate businessDay = parseDay(day);
         print(reconciliation.reconcile(store, businessDay), System.out);
         return null;

@@ -68,7 +68,30 @@ class ReconcileCommandTest {
             }
         };
 
-        assertThatThrownBy(command::execute).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AsUser.run(AsUser.PLATFORM_ADMIN, command))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--day: \"26/11/2026\" is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void aRegionalAdminIsRefusedAStoreOfAnotherRegion() {
+        ReconcileCommand command = new ReconcileCommand();
+        command.store = "bj-transit-004";
+        command.day = "2026-11-26";
+        command.stores = AsUser.STORES;
+        command.reconciliation = new Reconciliation() {
+            @Override
+            public ReconciliationReport reconcile(String storeId, LocalDate businessDay) {
+                throw new AssertionError("not reached");
+            }
+
+            @Override
+            public Optional<ReconciliationReport> report(String storeId, LocalDate businessDay) {
+                throw new AssertionError("not reached");
+            }
+        };
+
+        assertThatThrownBy(() -> AsUser.run(AsUser.EAST_ADMIN, command)).isInstanceOf(SecurityException.class)
+                .hasMessage(AsUser.REFUSED_NORTH);
     }
 }
