@@ -8,4 +8,8 @@ public @interface StoresConfig {
 
     @AttributeDefinition(description = "Path of the stores file; empty means etc/storelink-stores.json.")
     String file() default "";
+
+    @AttributeDefinition(description = "Folder of fragment files (*.json, the same form as the stores file) merged"
+            + " with it; empty means storelink-stores.d beside the stores file.")
+    String fragments() default "";
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.storelink.model.json.Json;
 /**
  * Reads {@code storelink-stores.json}: {@code {"regions":[{"id","name"}], "stores":[{"id","name","region","area",
  * "zone","secret","latitude","longitude"}]}}. Regions are optional; a region a store names without a definition
- * is named after its id. Every problem is reported with its path; a file with any problem is not used.
+ * is named after its id. Every problem is reported with its path; a file with any problem is not used. Fragment
+ * files ({@code storelink-stores.d/*.json}) have the same form and are combined with {@link Merge}.
  */
 final class StoresFile {
     static final int MIN_SECRET_LENGTH = 16;
@@ -31,9 +33,75 @@ final class StoresFile {
     record Entry(Store store, byte[] secret) {
     }
 
-    record Content(Map<String, Entry> stores, Map<String, Region> regions, List<String> problems) {
+    /**
+     * @param definedRegions the ids of the regions the file defines in {@code regions}; the others in
+     *     {@link #regions()} are only named by its stores
+     */
+    record Content(Map<String, Entry> stores, Map<String, Region> regions, List<String> problems,
+                   Set<String> definedRegions) {
+        /** Every region counts as defined. */
+        Content(Map<String, Entry> stores, Map<String, Region> regions, List<String> problems) {
+            this(stores, regions, problems, Set.copyOf(regions.keySet()));
+        }
+
         boolean ok() {
             return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Merges the contents of several files: the main file, then its fragments. A file whose store or defined
+     * region is already defined by a file added before is not added at all; {@link #conflicts} says why. A region
+     * that stores only name takes the name a file defines for it, wherever that file is in the order.
+     */
+    static final class Merge {
+        private final Map<String, Entry> stores = new TreeMap<>();
+        private final Map<String, String> storeOrigin = new HashMap<>();
+        private final Map<String, Region> defined = new TreeMap<>();
+        private final Map<String, String> regionOrigin = new HashMap<>();
+        private final Map<String, Region> named = new TreeMap<>();
+
+        /** Why {@code content} (read from {@code origin}) cannot be added: each id already defined, and where. */
+        List<String> conflicts(Content content) {
+            List<String> conflicts = new ArrayList<>();
+            for (String id : content.definedRegions()) {
+                if (regionOrigin.containsKey(id)) {
+                    conflicts.add("region \"" + id + "\" is already defined in " + regionOrigin.get(id));
+                }
+            }
+            for (String id : content.stores().keySet()) {
+                if (storeOrigin.containsKey(id)) {
+                    conflicts.add("store \"" + id + "\" is already defined in " + storeOrigin.get(id));
+                }
+            }
+            return conflicts;
+        }
+
+        /** Adds {@code content} when it has no conflicts; returns them otherwise, adding nothing. */
+        List<String> add(String origin, Content content) {
+            List<String> conflicts = conflicts(content);
+            if (!conflicts.isEmpty()) {
+                return conflicts;
+            }
+            content.regions().forEach((id, region) -> {
+                if (content.definedRegions().contains(id)) {
+                    defined.put(id, region);
+                    regionOrigin.put(id, origin);
+                } else {
+                    named.putIfAbsent(id, region);
+                }
+            });
+            content.stores().forEach((id, entry) -> {
+                stores.put(id, entry);
+                storeOrigin.put(id, origin);
+            });
+            return conflicts;
+        }
+
+        Content content() {
+            Map<String, Region> regions = new TreeMap<>(named);
+            regions.putAll(defined);
+            return new Content(new TreeMap<>(stores), regions, List.of(), Set.copyOf(defined.keySet()));
         }
     }
 
@@ -44,6 +112,7 @@ final class StoresFile {
         List<String> problems = new ArrayList<>();
         Map<String, Entry> stores = new TreeMap<>();
         Map<String, Region> regions = new TreeMap<>();
+        Set<String> defined = new HashSet<>();
         JsonNode root;
         try {
             root = Json.mapper().readTree(bytes);
@@ -71,13 +140,15 @@ final class StoresFile {
                     problems.add(path + ".id: must be 1-64 letters, digits, '.', '_' or '-'");
                 } else if (regions.putIfAbsent(id, new Region(id, name)) != null) {
                     problems.add(path + ".id: region \"" + id + "\" is defined twice");
+                } else {
+                    defined.add(id);
                 }
             }
         }
         JsonNode storeNodes = root.path("stores");
         if (!storeNodes.isArray()) {
             problems.add("stores: must be an array");
-            return new Content(stores, regions, problems);
+            return new Content(stores, regions, problems, Set.copyOf(defined));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < storeNodes.size(); i++) {
@@ -88,7 +159,7 @@ final class StoresFile {
             String region = entry.store().region();
             regions.putIfAbsent(region, new Region(region, region));
         }
-        return new Content(stores, regions, problems);
+        return new Content(stores, regions, problems, Set.copyOf(defined));
     }
 
     private static java.util.Optional<Entry> readStore(JsonNode node, String path, Set<String> seen,

@@ -58,4 +58,48 @@ class StoresFileTest {
         assertThat(parse("[]").problems()).containsExactly("$: must be a JSON object with a \"stores\" array");
         assertThat(parse("{\"stores\":{}}").problems()).containsExactly("stores: must be an array");
     }
+
+    @Test
+    void tellsDefinedRegionsFromRegionsOnlyNamedByStores() {
+        StoresFile.Content content = parse("""
+                {"regions":[{"id":"east","name":"East China"}],
+                 "stores":[{"id":"s1","name":"x","region":"north","area":"office","zone":"UTC",
+                            "secret":"0123456789abcdef"}]}
+                """);
+
+        assertThat(content.regions()).containsOnlyKeys("east", "north");
+        assertThat(content.definedRegions()).containsExactly("east");
+    }
+
+    @Test
+    void mergesFilesAndRefusesOneThatDefinesAnIdAgain() {
+        StoresFile.Merge merge = new StoresFile.Merge();
+        assertThat(merge.add("main.json", parse("""
+                {"stores":[{"id":"s1","name":"x","region":"east","area":"office","zone":"UTC",
+                            "secret":"0123456789abcdef"}]}
+                """))).isEmpty();
+        StoresFile.Content defining = parse("""
+                {"regions":[{"id":"east","name":"East China"},{"id":"south","name":"South China"}],
+                 "stores":[{"id":"s2","name":"y","region":"south","area":"transit","zone":"UTC",
+                            "secret":"0123456789abcdef"}]}
+                """);
+        StoresFile.Content clashing = parse("""
+                {"regions":[{"id":"south","name":"Deep South"}],
+                 "stores":[{"id":"s1","name":"z","region":"east","area":"student","zone":"UTC",
+                            "secret":"0123456789abcdef"},
+                           {"id":"s3","name":"z","region":"east","area":"student","zone":"UTC",
+                            "secret":"0123456789abcdef"}]}
+                """);
+
+        assertThat(merge.add("d/a.json", defining)).isEmpty();
+        assertThat(merge.add("d/b.json", clashing)).containsExactly(
+                "region \"south\" is already defined in d/a.json", "store \"s1\" is already defined in main.json");
+
+        StoresFile.Content merged = merge.content();
+        assertThat(merged.stores()).containsOnlyKeys("s1", "s2");
+        // "east" was only named by main.json's store; a.json's definition gives it its name
+        assertThat(merged.regions().get("east").name()).isEqualTo("East China");
+        assertThat(merged.regions().get("south").name()).isEqualTo("South China");
+        assertThat(merged.definedRegions()).containsExactlyInAnyOrder("east", "south");
+    }
 }
