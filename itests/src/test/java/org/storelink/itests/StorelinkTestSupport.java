@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
@@ -70,6 +74,42 @@ public abstract class StorelinkTestSupport {
 
     @Configuration
     public Option[] configuration() {
+        List<Option> options = new ArrayList<>(List.of(baseConfiguration()));
+        if (!withDemo()) {
+            // The demo network (300 stores posting weeks of sales) is on by default; most tests want a quiet platform
+            // whose regional modules are not installed yet.
+            options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                    bootFeaturesWithout("storelink-demo")));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /** Whether this test class boots the demo network too. */
+    protected boolean withDemo() {
+        return false;
+    }
+
+    /** The distribution's boot features (as assembled beside the archive) less one. */
+    static String bootFeaturesWithout(String feature) {
+        File archive = new File(System.getProperty("storelink.assembly"));
+        File cfg = new File(archive.getParentFile(), "assembly/etc/org.apache.karaf.features.cfg");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(cfg.toPath())) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the assembled boot features in " + cfg, e);
+        }
+        List<String> kept = new ArrayList<>();
+        for (String entry : properties.getProperty("featuresBoot").split(",")) {
+            String name = entry.trim().replace("(", "").replace(")", "").split("/")[0];
+            if (!entry.isBlank() && !name.equals(feature)) {
+                kept.add(entry.trim());
+            }
+        }
+        return String.join(",", kept);
+    }
+
+    private Option[] baseConfiguration() {
         String archive = System.getProperty("storelink.assembly");
         return new Option[] {
             karafDistributionConfiguration()
