@@ -41,12 +41,21 @@ public final class BrandingConfigValidator {
      * @param karafEtc Karaf's {@code etc} folder, where {@code branding/<region>} is looked for; may be null
      */
     public static Checked check(Map<String, ?> properties, Collection<String> regions, String pid, Path karafEtc) {
+        return check(properties, regions, pid, karafEtc, true);
+    }
+
+    /**
+     * As {@link #check(Map, Collection, String, Path)}; with {@code requireKnownRegion} false a region the store
+     * registry does not hold (yet) is no problem, as a running module's configuration may arrive before its stores.
+     */
+    public static Checked check(Map<String, ?> properties, Collection<String> regions, String pid, Path karafEtc,
+            boolean requireKnownRegion) {
         List<String> problems = new ArrayList<>();
         Object region = properties.get("region");
         String regionId = region == null ? "" : String.valueOf(region).trim();
         if (regionId.isEmpty()) {
             problems.add("region: is required");
-        } else if (!regions.contains(regionId)) {
+        } else if (requireKnownRegion && !regions.contains(regionId)) {
             problems.add("region: \"" + regionId + "\" is not a region of the store registry (known: "
                     + (regions.isEmpty() ? "none" : String.join(", ", regions.stream().sorted().toList())) + ")");
         }

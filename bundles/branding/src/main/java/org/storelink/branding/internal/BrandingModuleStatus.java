@@ -42,6 +42,11 @@ public final class BrandingModuleStatus {
         return BrandingConfigValidator.check(properties, regions(stores), pid, karafEtc);
     }
 
+    /** The check a running instance makes: its region's stores may not be registered yet. */
+    public BrandingConfigValidator.Checked checkForActivation(String pid, Map<String, ?> properties) {
+        return BrandingConfigValidator.check(properties, regions(stores), pid, karafEtc, false);
+    }
+
     public List<String> problems(String pid, Map<String, ?> properties) {
         return check(pid, properties).problems();
     }

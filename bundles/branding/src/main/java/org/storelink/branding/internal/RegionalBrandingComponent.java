@@ -40,7 +40,7 @@ public final class RegionalBrandingComponent implements RegionalBranding {
                                      @Reference(policyOption = ReferencePolicyOption.GREEDY) ShelfItems shelfItems,
                                      @Reference BrandingModuleStatus status) {
         String pid = (String) properties.get(Constants.SERVICE_PID);
-        BrandingConfigValidator.Checked checked = status.check(pid, properties);
+        BrandingConfigValidator.Checked checked = status.checkForActivation(pid, properties);
         if (!checked.problems().isEmpty()) {
             String reason = String.join("; ", checked.problems());
             LOG.error("Branding configuration {} refused, the region is not enabled: {}", pid, reason);

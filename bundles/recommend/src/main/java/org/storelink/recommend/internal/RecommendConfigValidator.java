@@ -45,12 +45,22 @@ public final class RecommendConfigValidator {
      * @param pid the configuration's PID, {@code org.storelink.recommend~<region>} for a named one; may be null
      */
     public static List<String> problems(Map<String, ?> properties, Collection<String> regions, String pid) {
+        return problems(properties, regions, pid, true);
+    }
+
+    /**
+     * As {@link #problems(Map, Collection, String)}; with {@code requireKnownRegion} false a region the store
+     * registry does not hold (yet) is no problem: a running module's configuration may arrive before the stores
+     * that make up its region (the demo network writes its stores as it starts).
+     */
+    public static List<String> problems(Map<String, ?> properties, Collection<String> regions, String pid,
+            boolean requireKnownRegion) {
         List<String> problems = new ArrayList<>();
         Object region = properties.get("region");
         String regionId = region == null ? "" : String.valueOf(region).trim();
         if (regionId.isEmpty()) {
             problems.add("region: is required");
-        } else if (!regions.contains(regionId)) {
+        } else if (requireKnownRegion && !regions.contains(regionId)) {
             problems.add("region: \"" + regionId + "\" is not a region of the store registry (known: "
                     + (regions.isEmpty() ? "none" : String.join(", ", regions.stream().sorted().toList())) + ")");
         }

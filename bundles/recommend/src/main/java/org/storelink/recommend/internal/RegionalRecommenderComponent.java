@@ -1,6 +1,7 @@
 package org.storelink.recommend.internal;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,8 @@ public final class RegionalRecommenderComponent implements RegionalRecommender {
                                         @Reference StoreRegistry stores, @Reference SalesHistory history,
                                         @Reference RecommendModuleStatus status) {
         String pid = (String) properties.get(Constants.SERVICE_PID);
-        List<String> problems = RecommendConfigValidator.problems(properties, RecommendModuleStatus.regions(stores),
-                pid);
+        Collection<String> regions = RecommendModuleStatus.regions(stores);
+        List<String> problems = RecommendConfigValidator.problems(properties, regions, pid, false);
         if (!problems.isEmpty()) {
             String reason = String.join("; ", problems);
             status.failed(pid, reason);
@@ -55,6 +56,10 @@ public final class RegionalRecommenderComponent implements RegionalRecommender {
             throw new IllegalArgumentException("configuration " + pid + " refused: " + reason);
         }
         RecommendSettings settings = RecommendSettings.of(config);
+        if (!regions.contains(settings.region())) {
+            LOG.warn("Recommend configuration {}: region {} has no stores in the store registry yet", pid,
+                    settings.region());
+        }
         engine = new RegionalEngine(settings, stores, history, () -> wholesaleCosts, Clock.systemUTC());
         status.activated(pid);
         LOG.info("Recommend enabled in region {} ({}): {}", settings.region(), pid, settings);

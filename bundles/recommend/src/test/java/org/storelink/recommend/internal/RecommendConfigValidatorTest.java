@@ -50,6 +50,18 @@ class RecommendConfigValidatorTest {
     }
 
     @Test
+    void aRunningInstanceMayComeBeforeItsRegionsStoresButAnAdminMayNotEnableAnUnknownRegion() {
+        Map<String, Object> demo = config("region", "demo-east");
+
+        assertThat(RecommendConfigValidator.problems(demo, REGIONS, "org.storelink.recommend~demo-east"))
+                .containsExactly("region: \"demo-east\" is not a region of the store registry (known: east, west)");
+        assertThat(RecommendConfigValidator.problems(demo, REGIONS, "org.storelink.recommend~demo-east", false))
+                .isEmpty();
+        assertThat(RecommendConfigValidator.problems(config(), REGIONS, PID, false))
+                .containsExactly("region: is required");
+    }
+
+    @Test
     void regionIsRequiredMustMatchTheFileNameAndMinStoresCannotExceedNeighbours() {
         assertThat(RecommendConfigValidator.problems(config(), REGIONS, PID)).containsExactly("region: is required");
         assertThat(RecommendConfigValidator.problems(config("region", "west"), REGIONS, PID)).containsExactly(
