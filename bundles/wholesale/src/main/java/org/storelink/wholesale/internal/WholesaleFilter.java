@@ -35,7 +35,7 @@ import org.storelink.wholesale.WholesaleRequestException;
 
 /**
  * The store's wholesale resources under {@code /storelink/api/v1/stores/{storeId}/}: {@code GET replenishment},
- * {@code GET|POST orders}, {@code POST stock-counts}, {@code POST deliveries}, {@code POST purchases},
+ * {@code GET|POST orders}, {@code POST stock-counts}, {@code POST goods-receipts}, {@code POST purchases},
  * {@code GET sourcing-share[?month=YYYY-MM]}. A whiteboard filter on the pattern the pos-webhook servlet owns: it
  * answers its own sub-paths and passes every other request on untouched. HTTP Basic: the store id and its secret.
  */
@@ -44,7 +44,7 @@ final class WholesaleFilter implements Filter {
     static final int MAX_BODY = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(WholesaleFilter.class);
     private static final Pattern PATH = Pattern.compile(
-            "^/storelink/api/v1/stores/([^/]+)/(replenishment|orders|stock-counts|deliveries|purchases|sourcing-share)/?$");
+            "^/storelink/api/v1/stores/([^/]+)/(replenishment|orders|stock-counts|goods-receipts|purchases|sourcing-share)/?$");
 
     private final WholesaleOrdering wholesale;
     private final SourcingShares shares;
@@ -113,7 +113,7 @@ final class WholesaleFilter implements Filter {
                     wholesale.recordStockCount(storeId, RequestReader.stockCount(body(request)));
                     response.setStatus(204);
                 }
-                case "deliveries POST" -> {
+                case "goods-receipts POST" -> {
                     wholesale.recordDelivery(storeId, RequestReader.delivery(body(request)));
                     response.setStatus(204);
                 }
