@@ -55,7 +55,7 @@ public class RegionalModulesIT extends StorelinkTestSupport {
 
         String enabled = execute("storelink:region-enable recommend east min.stores=1 neighbours=5");
         assertThat(enabled, not(containsString("rror")));
-        eventually(Duration.ofSeconds(60), "east's recommendations for sh-campus-001", () -> {
+        eventually(Duration.ofSeconds(120), "east's recommendations for sh-campus-001", () -> {
             String out = command("storelink:recommend sh-campus-001");
             return out.contains("06901234567892") && out.contains("06920152400012");
         });
