@@ -109,11 +109,19 @@ public class ExternalPartnersIT {
 
     @AfterClass
     public static void stopTheDistribution() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-            if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
+        if (karaf == null) {
+            return;
+        }
+        // bin/karaf runs the JVM as its child: stop Karaf properly, then make sure nothing is left running.
+        try {
+            new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile()).inheritIO().start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } finally {
+            if (!karaf.waitFor(90, TimeUnit.SECONDS)) {
+                karaf.descendants().forEach(ProcessHandle::destroyForcibly);
                 karaf.destroyForcibly();
             }
+            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
         }
     }
 
