@@ -24,9 +24,12 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.storelink.baskets.AdjacencyHint;
 import org.storelink.baskets.AssociationRule;
+import org.storelink.baskets.BasketHints;
 import org.storelink.baskets.BasketRuleMiner;
 import org.storelink.baskets.BasketSource;
+import org.storelink.baskets.CrossSellSuggestion;
 import org.storelink.baskets.MiningParameters;
 import org.storelink.baskets.MiningResult;
 import org.storelink.baskets.internal.BasketFiles;
@@ -65,8 +68,19 @@ public class BasketRulesCommand implements Action {
             description = "In --out, print numbers as R's write.csv does (15 significant digits) instead of full precision")
     boolean rNumbers;
 
-    @Option(name = "--top", description = "How many rules to print, by lift; default 20")
+    @Option(name = "--top",
+            description = "How many rules (or cross-sell suggestions, or adjacency pairs) to print, best first; default 20")
     String top;
+
+    @Option(name = "--cross-sell",
+            description = "Instead of the rules, print the products to offer with this product (its label exactly as in"
+                    + " the baskets): rules with it on the left-hand side and lift above 1")
+    String crossSell;
+
+    @Option(name = "--adjacency",
+            description = "Instead of the rules, print the product pairs to shelve next to each other: frequent pairs with"
+                    + " lift above 1, by lift")
+    boolean adjacency;
 
     @Option(name = "--from", description = "With a store or region: first business day YYYY-MM-DD")
     String from;
@@ -91,6 +105,7 @@ public class BasketRulesCommand implements Action {
         int rows = top == null ? DEFAULT_TOP : wholeNumber("--top", top, 0);
         Path outFile = out == null ? null : outFile();
         List<? extends Collection<String>> baskets = baskets();
+        int productBaskets = crossSell == null ? 0 : basketsWith(baskets, crossSell);
 
         long started = System.nanoTime();
         MiningResult result = miner.mine(baskets, parameters);
@@ -104,28 +119,109 @@ public class BasketRulesCommand implements Action {
                 throw new IllegalArgumentException("--out: cannot write " + outFile + ": " + reason(e), e);
             }
             console.println("Wrote " + rules.size() + " rules to " + outFile);
-        } else if (rules.isEmpty()) {
-            console.println("No rules reach these thresholds.");
-        } else {
-            console.println("Rules by lift: " + Math.min(rows, rules.size()) + " of " + rules.size());
-            ShellTable table = new ShellTable();
-            table.column("LHS");
-            table.column("RHS");
-            table.column("Support").alignRight();
-            table.column("Confidence").alignRight();
-            table.column("Lift").alignRight();
-            table.column("Count").alignRight();
-            for (AssociationRule rule : rules.subList(0, Math.min(rows, rules.size()))) {
-                table.addRow().addContent(RulesCsv.itemset(rule.lhs()), RulesCsv.itemset(List.of(rule.rhs())),
-                        String.format(Locale.ROOT, "%.5f", rule.support()),
-                        String.format(Locale.ROOT, "%.3f", rule.confidence()),
-                        String.format(Locale.ROOT, "%.3f", rule.lift()), rule.count());
-            }
-            table.print(console);
+        }
+        if (crossSell != null) {
+            printCrossSell(console, result, productBaskets, rows);
+        }
+        if (adjacency) {
+            printAdjacency(console, result, rows);
+        }
+        if (crossSell == null && !adjacency && outFile == null) {
+            printRules(console, rules, rows);
         }
         console.println("Baskets: " + result.baskets() + "   Items: " + result.distinctItems()
                 + "   Min count: " + result.minCount() + "   Frequent itemsets: " + result.itemsets().size()
                 + "   Rules: " + rules.size() + "   Time: " + millis + " ms");
+    }
+
+    private static void printRules(PrintStream console, List<AssociationRule> rules, int rows) {
+        if (rules.isEmpty()) {
+            console.println("No rules reach these thresholds.");
+            return;
+        }
+        console.println("Rules by lift: " + Math.min(rows, rules.size()) + " of " + rules.size());
+        ShellTable table = new ShellTable();
+        table.column("LHS");
+        table.column("RHS");
+        table.column("Support").alignRight();
+        table.column("Confidence").alignRight();
+        table.column("Lift").alignRight();
+        table.column("Count").alignRight();
+        for (AssociationRule rule : rules.subList(0, Math.min(rows, rules.size()))) {
+            table.addRow().addContent(RulesCsv.itemset(rule.lhs()), RulesCsv.itemset(List.of(rule.rhs())),
+                    String.format(Locale.ROOT, "%.5f", rule.support()),
+                    String.format(Locale.ROOT, "%.3f", rule.confidence()),
+                    String.format(Locale.ROOT, "%.3f", rule.lift()), rule.count());
+        }
+        table.print(console);
+    }
+
+    private void printCrossSell(PrintStream console, MiningResult result, int productBaskets, int rows) {
+        List<CrossSellSuggestion> suggestions = BasketHints.crossSell(result, crossSell);
+        String product = "\"" + crossSell + "\" (in " + productBaskets + " of " + result.baskets() + " baskets)";
+        if (suggestions.isEmpty()) {
+            console.println("No cross-sell for " + product + ": no rule with it on the left-hand side and lift above 1"
+                    + " reaches these thresholds.");
+            return;
+        }
+        console.println("Cross-sell with " + product + ", by lift: " + Math.min(rows, suggestions.size()) + " of "
+                + suggestions.size());
+        ShellTable table = new ShellTable();
+        table.column("Offer");
+        table.column("Why");
+        for (CrossSellSuggestion suggestion : suggestions.subList(0, Math.min(rows, suggestions.size()))) {
+            table.addRow().addContent(suggestion.offer(), suggestion.reason());
+        }
+        table.print(console);
+    }
+
+    private static void printAdjacency(PrintStream console, MiningResult result, int rows) {
+        List<AdjacencyHint> hints = BasketHints.adjacency(result);
+        if (hints.isEmpty()) {
+            console.println("No shelf adjacency: no frequent pair of products has lift above 1 at this support.");
+            return;
+        }
+        console.println("Shelf adjacency by lift: " + Math.min(rows, hints.size()) + " of " + hints.size()
+                + " pairs with lift above 1");
+        ShellTable table = new ShellTable();
+        table.column("A");
+        table.column("B");
+        table.column("Support").alignRight();
+        table.column("A => B").alignRight();
+        table.column("B => A").alignRight();
+        table.column("Lift").alignRight();
+        table.column("Count").alignRight();
+        for (AdjacencyHint hint : hints.subList(0, Math.min(rows, hints.size()))) {
+            table.addRow().addContent(hint.first(), hint.second(),
+                    String.format(Locale.ROOT, "%.5f", hint.support()),
+                    String.format(Locale.ROOT, "%.3f", hint.confidenceFirstToSecond()),
+                    String.format(Locale.ROOT, "%.3f", hint.confidenceSecondToFirst()),
+                    String.format(Locale.ROOT, "%.3f", hint.lift()), hint.count());
+        }
+        table.print(console);
+    }
+
+    /** The baskets holding the product (its label exactly); fails, before mining, when none does. */
+    private static int basketsWith(List<? extends Collection<String>> baskets, String product) {
+        int count = 0;
+        String near = null;
+        for (Collection<String> basket : baskets) {
+            if (basket.contains(product)) {
+                count++;
+            } else if (near == null) {
+                for (String label : basket) {
+                    if (label.strip().equalsIgnoreCase(product.strip())) {
+                        near = label;
+                        break;
+                    }
+                }
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("no basket contains \"" + product + "\""
+                    + (near == null ? "" : "; labels are matched exactly: did you mean \"" + near + "\"?"));
+        }
+        return count;
     }
 
     private MiningParameters parameters() {

@@ -183,6 +183,111 @@ class BasketRulesCommandTest {
         assertThat(run()).contains("No rules reach these thresholds.");
     }
 
+    // The baskets file: milk 4, bread 4, butter 2 of 5 baskets; milk+bread 3, bread+butter 2, milk+butter 1.
+    // {butter} => {bread}: 2/2, lift 2x5/(2x4) = 1.25; {milk} => {bread}: 3/4, lift 3x5/(4x4) = 0.9375.
+
+    @Test
+    void crossSellPrintsTheSuggestionsInsteadOfTheRules() throws IOException {
+        command.crossSell = "butter";
+        String printed = run();
+        assertThat(printed.lines().toList()).containsExactly(
+                "Cross-sell with \"butter\" (in 2 of 5 baskets), by lift: 1 of 1",
+                "Offer | Why",
+                "------+-----------------------------------------------------------------",
+                "bread | bought in 100% of the baskets with butter (lift 1.25, 2 baskets)",
+                printed.lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(printed).doesNotContain("Rules by lift");
+        assertThat(printed.lines().reduce((a, b) -> b).orElseThrow())
+                .matches("Baskets: 5   Items: 3   Min count: 2   Frequent itemsets: 5   Rules: \\d+   Time: \\d+ ms");
+    }
+
+    @Test
+    void crossSellSaysSoWhenTheProductHasNoRule() throws IOException {
+        command.crossSell = "milk"; // its one rule has lift 0.9375
+        assertThat(run()).startsWith("No cross-sell for \"milk\" (in 4 of 5 baskets): no rule with it on the"
+                + " left-hand side and lift above 1 reaches these thresholds.");
+    }
+
+    @Test
+    void crossSellOfAProductNoBasketHolds() {
+        command.crossSell = "jam";
+        assertThatThrownBy(this::run).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no basket contains \"jam\"");
+        command.crossSell = "Milk ";
+        assertThatThrownBy(this::run)
+                .hasMessage("no basket contains \"Milk \"; labels are matched exactly: did you mean \"milk\"?");
+    }
+
+    @Test
+    void adjacencyPrintsThePairsWithLiftAboveOne() throws IOException {
+        command.adjacency = true;
+        String printed = run();
+        // milk+bread (lift 0.9375) is left out
+        assertThat(printed.lines().toList()).containsExactly(
+                "Shelf adjacency by lift: 1 of 1 pairs with lift above 1",
+                "A     | B      | Support | A => B | B => A |  Lift | Count",
+                "------+--------+---------+--------+--------+-------+------",
+                "bread | butter | 0.40000 |  0.500 |  1.000 | 1.250 |     2",
+                printed.lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void adjacencyHonoursTop() throws IOException {
+        // 6 baskets, support 2: a+b 3 (lift 3x6/(3x3) = 2), c+d 2 (lift 2x6/(2x3) = 2): a tie, a+b has the larger count
+        Files.writeString(baskets, "a,b\na,b\na,b\nc,d\nc,d\nd\n");
+        command.minSupport = "0.3";
+        command.adjacency = true;
+        command.top = "1";
+        String printed = run();
+        assertThat(printed).contains("Shelf adjacency by lift: 1 of 2 pairs with lift above 1")
+                .contains("\na | b | 0.50000 |  1.000 |  1.000 | 2.000 |     3\n").doesNotContain("\nc | d");
+        command.top = "0";
+        assertThat(run()).contains("Shelf adjacency by lift: 0 of 2 pairs").doesNotContain("\na | b");
+        command.top = null;
+        command.maxLength = "1";
+        assertThat(run()).contains("No shelf adjacency: no frequent pair of products has lift above 1 at this support.");
+    }
+
+    @Test
+    void crossSellAndAdjacencyTogetherAndWithOut() throws IOException {
+        Path out = dir.resolve("rules.csv");
+        command.out = out.toString();
+        command.crossSell = "butter";
+        command.adjacency = true;
+        String printed = run();
+        assertThat(printed).startsWith("Wrote ").contains("Cross-sell with \"butter\"")
+                .contains("Shelf adjacency by lift: 1 of 1").doesNotContain("Rules by lift");
+        assertThat(printed.indexOf("Cross-sell")).isLessThan(printed.indexOf("Shelf adjacency"));
+        assertThat(Files.readAllLines(out)).contains("\"{butter}\",\"{bread}\",0.4,1,1.25,2");
+    }
+
+    @Test
+    void crossSellAndAdjacencyForAStoreOrRegion() throws IOException {
+        command.source = (storeOrRegion, from, to) -> Optional.of(List.of(List.of("tea", "honey"),
+                List.of("tea", "honey"), List.of("tea"), List.of("milk"), List.of("milk")));
+        command.file = null;
+        command.storeOrRegion = "east";
+        command.crossSell = "tea";
+        command.adjacency = true;
+        // {tea} => {honey}: 2/3, lift 2x5/(3x2) = 1.67
+        String printed = run();
+        assertThat(printed).contains("Cross-sell with \"tea\" (in 3 of 5 baskets), by lift: 1 of 1")
+                .contains("honey | bought in 67% of the baskets with tea (lift 1.67, 2 baskets)")
+                .contains("\ntea | honey | 0.40000 |  0.667 |  1.000 | 1.667 |     2\n");
+        command.crossSell = "coffee";
+        assertThatThrownBy(this::run).hasMessage("no basket contains \"coffee\"");
+    }
+
+    @Test
+    void withoutTheNewOptionsTheRulesAreListedAsBefore() throws IOException {
+        String printed = run();
+        assertThat(printed.lines().toList().subList(0, 3)).containsExactly(
+                "Rules by lift: 6 of 6",
+                "LHS      | RHS      | Support | Confidence |  Lift | Count",
+                "---------+----------+---------+------------+-------+------");
+        assertThat(printed).doesNotContain("Cross-sell").doesNotContain("adjacency");
+    }
+
     private String run() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
