@@ -44,6 +44,14 @@ public class RegionalModulesIT extends StorelinkTestSupport {
         post("sh-campus-001", run + "-5", at, "4006381333931", "Mineral water", 200);
         post("bj-transit-004", run + "-6", at, "6901234567892", "Green tea 500ml", 380);
 
+        // The platform's own routes come up in their own time after the webhook; wait for the ledger's.
+        eventually(Duration.ofSeconds(120), "the ledger's route running", () -> {
+            try {
+                return routeStarts().containsKey("storelink-ledger/ledger.sales");
+            } catch (Exception e) {
+                return false;
+            }
+        });
         Map<String, Long> startedBefore = routeStarts();
         assertTrue("the core routes run before the module is installed: " + startedBefore,
                 startedBefore.containsKey("storelink-ledger/ledger.sales"));

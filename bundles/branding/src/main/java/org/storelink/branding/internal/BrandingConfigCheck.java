@@ -6,12 +6,12 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.storelink.recommend.RegionalConfigCheck;
+import org.storelink.stores.RegionalConfigCheck;
 
 /**
- * Lets {@code storelink:region-list/-enable/-disable} (in the recommend bundle) check branding configurations. The
- * interface is recommend's, imported optionally: this class is the only one that touches it, and as a delayed
- * component it is loaded only when recommend's commands ask for the service.
+ * Lets {@code storelink:region-list/-enable/-disable} (in the console bundle) check branding configurations, found
+ * by the service property {@code storelink.module=branding}. The interface is the store registry's
+ * ({@code org.storelink.stores}), so branding needs no other regional module.
  */
 @Component(service = RegionalConfigCheck.class, property = RegionalConfigCheck.MODULE_PROPERTY + "=branding")
 public final class BrandingConfigCheck implements RegionalConfigCheck {

@@ -1,4 +1,4 @@
-package org.storelink.recommend.command;
+package org.storelink.console.command;
 
 import java.util.List;
 
@@ -10,8 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
-import org.storelink.recommend.internal.OsgiRegionEnvironment;
-import org.storelink.recommend.internal.RegionAdmin;
+import org.storelink.console.internal.OsgiRegionEnvironment;
+import org.storelink.console.internal.RegionAdmin;
 import org.storelink.stores.RegionAccess;
 import org.storelink.stores.StoreRegistry;
 

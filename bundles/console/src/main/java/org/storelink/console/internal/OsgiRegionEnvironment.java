@@ -1,4 +1,4 @@
-package org.storelink.recommend.internal;
+package org.storelink.console.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
-import org.storelink.recommend.RegionalConfigCheck;
+import org.storelink.stores.RegionalConfigCheck;
 
 /** {@link RegionAdmin.Environment} from the running framework: its services and the bundles' metatype. */
 public final class OsgiRegionEnvironment implements RegionAdmin.Environment {

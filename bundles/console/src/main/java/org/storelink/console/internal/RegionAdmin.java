@@ -1,4 +1,4 @@
-package org.storelink.recommend.internal;
+package org.storelink.console.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +18,9 @@ import java.util.function.Function;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.storelink.recommend.RegionalConfigCheck;
+import org.storelink.model.Region;
+import org.storelink.model.Store;
+import org.storelink.stores.RegionalConfigCheck;
 import org.storelink.stores.StoreRegistry;
 
 /**
@@ -77,7 +79,7 @@ public final class RegionAdmin {
     public List<Row> list() throws IOException {
         Map<String, String> regionNames = new TreeMap<>();
         stores.regions().forEach(region -> regionNames.put(region.id(), region.name()));
-        RecommendModuleStatus.regions(stores).forEach(id -> regionNames.putIfAbsent(id, id));
+        regions(stores).forEach(id -> regionNames.putIfAbsent(id, id));
         Set<String> modules = new TreeSet<>(MODULES);
         Map<String, Map<String, List<Configuration>>> byModule = new TreeMap<>();
         for (String module : modules) {
@@ -129,7 +131,7 @@ public final class RegionAdmin {
         Object region = properties.get("region");
         if (region == null || String.valueOf(region).isBlank()) {
             problems.add("region: is required");
-        } else if (!RecommendModuleStatus.regions(stores).contains(String.valueOf(region).trim())) {
+        } else if (!regions(stores).contains(String.valueOf(region).trim())) {
             problems.add("region: \"" + region + "\" is not a region of the store registry");
         }
         environment.keys(module).ifPresent(keys -> keys.values().forEach(key -> {
@@ -250,8 +252,16 @@ public final class RegionAdmin {
         }
     }
 
+    /** The ids of every region of the registry, including regions stores name without defining them. */
+    static Set<String> regions(StoreRegistry stores) {
+        Set<String> regions = new TreeSet<>();
+        stores.regions().stream().map(Region::id).forEach(regions::add);
+        stores.stores().stream().map(Store::region).filter(r -> r != null && !r.isBlank()).forEach(regions::add);
+        return regions;
+    }
+
     private void knownRegion(String region) {
-        Set<String> regions = RecommendModuleStatus.regions(stores);
+        Set<String> regions = regions(stores);
         if (region == null || !regions.contains(region)) {
             throw new IllegalArgumentException("unknown region \"" + region + "\": the store registry's regions are "
                     + (regions.isEmpty() ? "none" : String.join(", ", regions)));

@@ -1,4 +1,4 @@
-package org.storelink.recommend.internal;
+package org.storelink.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
@@ -24,13 +26,74 @@ import org.mockito.ArgumentCaptor;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.storelink.model.AreaProfile;
-import org.storelink.recommend.RegionalConfigCheck;
+import org.storelink.model.Region;
+import org.storelink.model.Store;
+import org.storelink.stores.RegionalConfigCheck;
+import org.storelink.stores.StoreRegistry;
 
 class RegionAdminTest {
     private ConfigurationAdmin configurationAdmin;
-    private TestData.Registry registry;
+    private StoreRegistry registry;
     private final Set<String> activePids = new HashSet<>();
     private RegionAdmin admin;
+
+    /** Regions east and north as defined, one store in east. */
+    private static StoreRegistry registry() {
+        List<Store> stores = List.of(new Store("s1", "s1", "east", AreaProfile.STUDENT, ZoneId.of("Asia/Shanghai"),
+                null));
+        return new StoreRegistry() {
+            @Override
+            public Optional<Store> store(String id) {
+                return stores.stream().filter(store -> store.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public List<Store> stores() {
+                return stores;
+            }
+
+            @Override
+            public List<Region> regions() {
+                return List.of(new Region("east", "East China"), new Region("north", "North China"));
+            }
+
+            @Override
+            public Optional<byte[]> secret(String storeId) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * Stands in for a module's own check (recommend's, say), as its bundle registers it: the region, a lower bound
+     * and a rule between two keys, each problem naming its key.
+     */
+    private final class RecommendLikeCheck implements RegionalConfigCheck {
+        @Override
+        public String module() {
+            return "recommend";
+        }
+
+        @Override
+        public List<String> problems(String pid, Map<String, Object> properties) {
+            List<String> problems = new ArrayList<>();
+            Set<String> regions = RegionAdmin.regions(registry);
+            String region = String.valueOf(properties.get("region"));
+            if (!regions.contains(region)) {
+                problems.add("region: \"" + region + "\" is not a region of the store registry (known: "
+                        + String.join(", ", regions) + ")");
+            }
+            int neighbours = Integer.parseInt(String.valueOf(properties.getOrDefault("neighbours", 20)));
+            int minStores = Integer.parseInt(String.valueOf(properties.getOrDefault("min.stores", 3)));
+            if (neighbours < 1) {
+                problems.add("neighbours: " + neighbours + " is below the minimum 1");
+            } else if (minStores > neighbours) {
+                problems.add("min.stores: " + minStores + " is more than neighbours (" + neighbours
+                        + "): no product could ever be recommended");
+            }
+            return problems;
+        }
+    }
 
     /** recommend has its check and metatype here; branding is not installed. */
     private final class Environment implements RegionAdmin.Environment {
@@ -41,7 +104,7 @@ class RegionAdminTest {
 
         @Override
         public Optional<RegionalConfigCheck> check(String module) {
-            return module.equals("recommend") ? Optional.of(new RecommendModuleStatus(registry)) : Optional.empty();
+            return module.equals("recommend") ? Optional.of(new RecommendLikeCheck()) : Optional.empty();
         }
 
         @Override
@@ -63,8 +126,7 @@ class RegionAdminTest {
     @BeforeEach
     void setUp() {
         configurationAdmin = mock(ConfigurationAdmin.class);
-        registry = new TestData.Registry().region("east", "East China").region("north", "North China")
-                .store(TestData.store("s1", "east", AreaProfile.STUDENT));
+        registry = registry();
         admin = new RegionAdmin(configurationAdmin, registry, new Environment());
     }
 

@@ -28,6 +28,7 @@ import org.storelink.delivery.Submission;
 import org.storelink.model.Violation;
 import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
+import org.storelink.stores.StoreAuthentication;
 import org.storelink.stores.StoreRegistry;
 
 /**
@@ -49,11 +50,11 @@ final class DeliveryFilter implements Filter {
     private static final Pattern ONE = Pattern.compile("^/storelink/api/v1/stores/([^/]+)/deliveries/([^/]+)/?$");
 
     private final Deliveries deliveries;
-    private final StoreRegistry stores;
+    private final StoreAuthentication authenticator;
 
     DeliveryFilter(Deliveries deliveries, StoreRegistry stores) {
         this.deliveries = deliveries;
-        this.stores = stores;
+        this.authenticator = new StoreAuthentication(stores);
     }
 
     @Override
@@ -91,19 +92,30 @@ final class DeliveryFilter implements Filter {
 
     private boolean authorized(HttpServletRequest request, HttpServletResponse response, String storeId)
             throws IOException {
-        Optional<byte[]> secret = stores.secret(storeId);
-        if (secret.isEmpty()) {
+        StoreAuthentication.Result authentication = authenticator.check(request.getHeader("Authorization"), storeId);
+        if (authentication == StoreAuthentication.Result.UNKNOWN_STORE) {
             problem(response, 404, "Unknown store", "No store with id \"" + Texts.clip(storeId)
                     + "\" is registered", List.of());
             return false;
         }
-        String refusal = StoreAuth.refusal(request.getHeader("Authorization"), storeId, secret.get());
-        if (refusal != null) {
-            response.setHeader("WWW-Authenticate", StoreAuth.CHALLENGE);
-            problem(response, 401, "Unauthorized", refusal, List.of());
+        if (!authentication.authenticated()) {
+            response.setHeader("WWW-Authenticate", StoreAuthentication.CHALLENGE);
+            problem(response, 401, "Unauthorized", refusal(authentication), List.of());
             return false;
         }
         return true;
+    }
+
+    /** Delivery's own wording of a refusal, which never says whether the store id or the secret was wrong. */
+    static String refusal(StoreAuthentication.Result authentication) {
+        return switch (authentication) {
+            case MISSING -> "Authorization is missing: use HTTP Basic with the store id and the store's secret";
+            case NOT_BASIC -> "Authorization must be HTTP Basic";
+            case NOT_BASE64 -> "Authorization is not valid base64";
+            case NOT_USER_AND_PASSWORD -> "Authorization must be base64 of storeId:secret in UTF-8";
+            case WRONG_USER, WRONG_SECRET -> "the store id and secret do not match";
+            default -> authentication.reason();
+        };
     }
 
     private void post(HttpServletRequest request, HttpServletResponse response, String storeId) throws IOException {

@@ -21,6 +21,7 @@ import org.storelink.insights.StoreInsights;
 import org.storelink.model.Violation;
 import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
+import org.storelink.stores.StoreAuthentication;
 import org.storelink.stores.StoreRegistry;
 
 /**
@@ -40,11 +41,11 @@ final class InsightsFilter implements Filter {
     private static final int MAX_ECHO = 64;
 
     private final Insights insights;
-    private final StoreRegistry stores;
+    private final StoreAuthentication authenticator;
 
     InsightsFilter(Insights insights, StoreRegistry stores) {
         this.insights = insights;
-        this.stores = stores;
+        this.authenticator = new StoreAuthentication(stores);
     }
 
     @Override
@@ -69,17 +70,15 @@ final class InsightsFilter implements Filter {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, String storeId) throws IOException {
-        Optional<byte[]> secret = stores.secret(storeId);
-        if (secret.isEmpty()) {
+        StoreAuthentication.Result authentication = authenticator.check(request.getHeader("Authorization"), storeId);
+        if (authentication == StoreAuthentication.Result.UNKNOWN_STORE) {
             problem(response, 404, "Unknown store", "No store with id \"" + clip(storeId) + "\" is registered",
                     List.of());
             return;
         }
-        StoreCredentials.Check check = StoreCredentials.check(request.getHeader("Authorization"), storeId,
-                secret.get());
-        if (check != StoreCredentials.Check.VALID) {
-            response.setHeader("WWW-Authenticate", StoreCredentials.CHALLENGE);
-            problem(response, 401, "Unauthorized", check.reason(), List.of());
+        if (!authentication.authenticated()) {
+            response.setHeader("WWW-Authenticate", StoreAuthentication.CHALLENGE);
+            problem(response, 401, "Unauthorized", authentication.reason(), List.of());
             return;
         }
         int days;

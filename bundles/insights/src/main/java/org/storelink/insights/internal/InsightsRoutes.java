@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /**
  * Consumes recorded sales and payments from the module's own durable queues, each message in a local JMS
@@ -68,13 +69,20 @@ public final class InsightsRoutes extends RouteBuilder {
 
         from(inputUri(Addresses.SALES_RECORDED, SALES_QUEUE, concurrentConsumers)).routeId(SALES_ROUTE_ID)
                 .process(exchange -> exchange.getMessage().setHeader(COUNTED_HEADER,
-                        rollups.recordSale(EventDecoder.sale(exchange.getMessage().getBody(byte[].class)))))
+                        rollups.recordSale(EventReader.read(exchange.getMessage().getBody(byte[].class),
+                                body -> EventReader.sale(body, EventReader.Envelope.OPTIONAL),
+                                InsightsRoutes::poison))))
                 .log(LoggingLevel.DEBUG, "sale counted=${header." + COUNTED_HEADER + "}");
 
         from(inputUri(Addresses.PAYMENTS_RECORDED, PAYMENTS_QUEUE, concurrentConsumers)).routeId(PAYMENTS_ROUTE_ID)
                 .process(exchange -> exchange.getMessage().setHeader(COUNTED_HEADER,
-                        rollups.recordPayment(EventDecoder.payment(exchange.getMessage().getBody(byte[].class)))))
+                        rollups.recordPayment(EventReader.read(exchange.getMessage().getBody(byte[].class),
+                                EventReader::payment, InsightsRoutes::poison))))
                 .log(LoggingLevel.DEBUG, "payment event counted=${header." + COUNTED_HEADER + "}");
+    }
+
+    private static PoisonMessageException poison(EventReader.UnreadableEventException e) {
+        return new PoisonMessageException(e.getMessage());
     }
 
     private static int deliveryCount(Exchange exchange) {
@@ -86,7 +94,7 @@ public final class InsightsRoutes extends RouteBuilder {
         boolean payments = PAYMENTS_ROUTE_ID.equals(exchange.getFromRouteId());
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         var message = exchange.getMessage();
-        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : EventDecoder.rootMessage(cause));
+        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : EventReader.firstLine(cause));
         message.setHeader(DeadLetterHeaders.ORIGINAL_ADDRESS,
                 payments ? Addresses.PAYMENTS_RECORDED : Addresses.SALES_RECORDED);
         message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, payments ? PAYMENTS_QUEUE : SALES_QUEUE);

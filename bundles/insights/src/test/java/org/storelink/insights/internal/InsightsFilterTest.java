@@ -202,19 +202,4 @@ class InsightsFilterTest {
         verify(response).setStatus(503);
         assertThat(body.toString(StandardCharsets.UTF_8)).doesNotContain("connection refused");
     }
-
-    @Test
-    void credentialsAreComparedByValueOnly() {
-        byte[] secret = "secret-sh-001".getBytes(StandardCharsets.UTF_8);
-        assertThat(StoreCredentials.check(GOOD, STORE, secret)).isEqualTo(StoreCredentials.Check.VALID);
-        assertThat(StoreCredentials.check("basic " + GOOD.substring(6), STORE, secret))
-                .isEqualTo(StoreCredentials.Check.VALID);
-        assertThat(StoreCredentials.check(basic(STORE, "secret-sh-00"), STORE, secret))
-                .isEqualTo(StoreCredentials.Check.MISMATCH);
-        assertThat(StoreCredentials.check(basic(STORE, "secret-sh-001:"), STORE, secret))
-                .isEqualTo(StoreCredentials.Check.MISMATCH);
-        // a colon in the secret is fine: only the first one separates the user
-        assertThat(StoreCredentials.check(basic(STORE, "a:b"), STORE, "a:b".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(StoreCredentials.Check.VALID);
-    }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.storelink.messaging.Addresses;
+import org.storelink.model.json.EventReader;
 
 /** Publishes through {@link ReportRoutes#PUBLISH_ROUTE_ID} with the report's duplicate id for Artemis. */
 final class CamelReportPublisher implements BrandReporter.Publisher, AutoCloseable {
@@ -31,7 +32,7 @@ final class CamelReportPublisher implements BrandReporter.Publisher, AutoCloseab
         });
         if (sent.getException() != null) {
             throw new IllegalStateException("publishing to partner." + brand + ".out failed: "
-                    + EventDecoder.firstLine(sent.getException()), sent.getException());
+                    + EventReader.firstLine(sent.getException()), sent.getException());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /** Sets the dead-letter headers on a message a route gives up on, so the reason travels with it. */
 final class DeadLetters {
@@ -18,7 +19,7 @@ final class DeadLetters {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message message = exchange.getMessage();
         String reason = cause == null ? "unknown"
-                : cause instanceof PoisonMessageException ? cause.getMessage() : EventDecoder.firstLine(cause);
+                : cause instanceof PoisonMessageException ? cause.getMessage() : EventReader.firstLine(cause);
         message.setHeader(DeadLetterHeaders.REASON, reason);
         message.setHeader(DeadLetterHeaders.ORIGINAL_ADDRESS, address);
         message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, queue);

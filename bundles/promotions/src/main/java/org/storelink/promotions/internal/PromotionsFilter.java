@@ -21,6 +21,7 @@ import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
 import org.storelink.promotions.ActivePromotion;
 import org.storelink.promotions.Promotions;
+import org.storelink.stores.StoreAuthentication;
 import org.storelink.stores.StoreRegistry;
 
 /**
@@ -37,12 +38,12 @@ final class PromotionsFilter implements Filter {
     private static final Pattern PROMOTIONS_PATH = Pattern.compile("^/storelink/api/v1/stores/([^/]+)/promotions/?$");
 
     private final Promotions promotions;
-    private final StoreRegistry stores;
+    private final StoreAuthentication authenticator;
     private final Clock clock;
 
     PromotionsFilter(Promotions promotions, StoreRegistry stores, Clock clock) {
         this.promotions = promotions;
-        this.stores = stores;
+        this.authenticator = new StoreAuthentication(stores);
         this.clock = clock;
     }
 
@@ -63,16 +64,15 @@ final class PromotionsFilter implements Filter {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, String storeId) throws IOException {
-        Optional<byte[]> secret = stores.secret(storeId);
-        if (secret.isEmpty()) {
+        StoreAuthentication.Result authentication = authenticator.check(request.getHeader("Authorization"), storeId);
+        if (authentication == StoreAuthentication.Result.UNKNOWN_STORE) {
             problem(response, 404, "Unknown store", "No store with id \"" + CatalogReader.clip(storeId)
                     + "\" is registered");
             return;
         }
-        String refusal = StoreAuthorization.refusal(request.getHeader("Authorization"), storeId, secret.get());
-        if (refusal != null) {
-            response.setHeader("WWW-Authenticate", StoreAuthorization.CHALLENGE);
-            problem(response, 401, "Unauthorized", refusal);
+        if (!authentication.authenticated()) {
+            response.setHeader("WWW-Authenticate", StoreAuthentication.CHALLENGE);
+            problem(response, 401, "Unauthorized", authentication.reason());
             return;
         }
         Optional<List<ActivePromotion>> active;

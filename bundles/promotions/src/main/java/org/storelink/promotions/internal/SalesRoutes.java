@@ -6,6 +6,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /**
  * Consumes recorded sales from the module's own durable queue in a local JMS transaction, acknowledged only after
@@ -60,7 +61,9 @@ public final class SalesRoutes extends RouteBuilder {
         from(inputUri(concurrentConsumers)).routeId(ROUTE_ID)
                 .process(exchange -> {
                     JdbcPromotions.SaleOutcome outcome =
-                            db.recordSale(EventDecoder.sale(exchange.getMessage().getBody(byte[].class)));
+                            db.recordSale(EventReader.read(exchange.getMessage().getBody(byte[].class),
+                                    body -> EventReader.sale(body, EventReader.Envelope.OPTIONAL),
+                                    e -> new PoisonMessageException(e.getMessage())));
                     if (outcome.processed()) {
                         exchange.getMessage().setHeader(REDEMPTIONS_HEADER, outcome.redemptions());
                     }

@@ -117,7 +117,7 @@ class PromotionsFilterTest {
         filter.doFilter(request("GET", "/storelink/api/v1/stores/sh-001/promotions", "Bearer x"), response, chain);
 
         verify(response, org.mockito.Mockito.times(4)).setStatus(401);
-        verify(response, org.mockito.Mockito.times(4)).setHeader("WWW-Authenticate", StoreAuthorization.CHALLENGE);
+        verify(response, org.mockito.Mockito.times(4)).setHeader("WWW-Authenticate", org.storelink.stores.StoreAuthentication.CHALLENGE);
     }
 
     @Test

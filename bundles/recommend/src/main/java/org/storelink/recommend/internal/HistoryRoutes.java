@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /**
  * Feeds the recommend module's sales history from its own durable queue on {@code storelink.sales.recorded}, in a
@@ -59,7 +60,8 @@ public final class HistoryRoutes extends RouteBuilder {
 
         from(inputUri(concurrentConsumers)).routeId(ROUTE_ID)
                 .process(exchange -> exchange.getMessage().setHeader(STORED_HEADER,
-                        history.record(SaleEvents.decode(exchange.getMessage().getBody(byte[].class)))))
+                        history.record(EventReader.read(exchange.getMessage().getBody(byte[].class), EventReader::sale,
+                                e -> new PoisonMessageException(e.getMessage())))))
                 .log(LoggingLevel.DEBUG, "sale ${header." + Addresses.DUPLICATE_ID_PROPERTY + "} recorded=${header."
                         + STORED_HEADER + "}");
     }
@@ -72,7 +74,7 @@ public final class HistoryRoutes extends RouteBuilder {
     private void markDeadLetter(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         var message = exchange.getMessage();
-        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : SaleEvents.firstLine(cause));
+        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : EventReader.firstLine(cause));
         message.setHeader(DeadLetterHeaders.ORIGINAL_ADDRESS, Addresses.SALES_RECORDED);
         message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, QUEUE);
         message.setHeader(DeadLetterHeaders.FAILED_BY, ROUTE_ID);

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.storelink.model.Region;
 import org.storelink.model.Store;
-import org.storelink.recommend.RegionalConfigCheck;
+import org.storelink.stores.RegionalConfigCheck;
 import org.storelink.stores.StoreRegistry;
 
 /**

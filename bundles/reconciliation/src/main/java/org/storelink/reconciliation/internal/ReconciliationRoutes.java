@@ -10,6 +10,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /**
  * Consumes recorded sales, payments and settlements from reconciliation's own durable queues, each in a JMS
@@ -91,21 +92,23 @@ public final class ReconciliationRoutes extends RouteBuilder {
                 .to(deadLetterUri());
 
         from(Inbound.SALES.inputUri(concurrentConsumers)).routeId(Inbound.SALES.routeId())
-                .process(exchange -> stored(exchange, store.storeSale(EventDecoder.sale(body(exchange)))))
+                .process(exchange -> stored(exchange, store.storeSale(event(exchange, EventReader::sale))))
                 .log(LoggingLevel.DEBUG, "sale stored=${header." + STORED_HEADER + "}");
 
         from(Inbound.PAYMENTS.inputUri(concurrentConsumers)).routeId(Inbound.PAYMENTS.routeId())
-                .process(exchange -> stored(exchange, store.storePayment(EventDecoder.payment(body(exchange)))))
+                .process(exchange -> stored(exchange, store.storePayment(event(exchange, EventReader::payment))))
                 .log(LoggingLevel.DEBUG, "payment changed=${header." + STORED_HEADER + "}");
 
         from(Inbound.SETTLEMENTS.inputUri(concurrentConsumers)).routeId(Inbound.SETTLEMENTS.routeId())
                 .process(exchange -> stored(exchange,
-                        store.storeSettlement(EventDecoder.settlement(body(exchange)))))
+                        store.storeSettlement(event(exchange, EventReader::settlement))))
                 .log(LoggingLevel.DEBUG, "settlement stored=${header." + STORED_HEADER + "}");
     }
 
-    private static byte[] body(Exchange exchange) {
-        return exchange.getMessage().getBody(byte[].class);
+    /** The event in the message body; one that cannot be read is poison, its reason naming the fields. */
+    private static <T> T event(Exchange exchange, EventReader.Reading<T> reading) throws PoisonMessageException {
+        return EventReader.read(exchange.getMessage().getBody(byte[].class), reading,
+                e -> new PoisonMessageException(e.getMessage()));
     }
 
     private static void stored(Exchange exchange, boolean changed) {
@@ -121,7 +124,7 @@ public final class ReconciliationRoutes extends RouteBuilder {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Inbound inbound = Inbound.ofRoute(exchange.getFromRouteId());
         var message = exchange.getMessage();
-        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : EventDecoder.rootMessage(cause));
+        message.setHeader(DeadLetterHeaders.REASON, cause == null ? "unknown" : EventReader.firstLine(cause));
         if (inbound != null) {
             message.setHeader(DeadLetterHeaders.ORIGINAL_ADDRESS, inbound.address());
             message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, inbound.queue());

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.storelink.messaging.Addresses;
 import org.storelink.messaging.DeadLetterHeaders;
+import org.storelink.model.json.EventReader;
 
 /** What the routes have in common: the dead-letter endpoint, its headers and the delivery count. */
 final class DeadLetters {
@@ -34,12 +35,7 @@ final class DeadLetters {
         if (cause instanceof PoisonMessageException poison) {
             return poison.getMessage();
         }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return EventReader.firstLine(cause);
     }
 
     static int deliveryCount(Exchange exchange) {

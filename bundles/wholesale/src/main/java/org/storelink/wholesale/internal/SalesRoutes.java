@@ -1,19 +1,13 @@
 package org.storelink.wholesale.internal;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,8 +15,8 @@ import org.storelink.messaging.Addresses;
 import org.storelink.model.Gtin;
 import org.storelink.model.Sale;
 import org.storelink.model.SaleLine;
-import org.storelink.model.json.Json;
-import org.storelink.model.json.SaleReader;
+import org.storelink.model.SaleRecorded;
+import org.storelink.model.json.EventReader;
 
 /**
  * Keeps the demand history: consumes {@code storelink.sales.recorded::wholesale.sales} in a local JMS transaction
@@ -96,41 +90,8 @@ final class SalesRoutes extends RouteBuilder {
 
     /** A SaleRecorded event, its sale checked by the same reader as a store's submission. */
     static Decoded decode(byte[] body) throws PoisonMessageException {
-        if (body == null || body.length == 0) {
-            throw new PoisonMessageException("$: empty message body, expected a SaleRecorded JSON event");
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new PoisonMessageException("$: not a SaleRecorded JSON event: " + DeadLetters.reason(e));
-        }
-        if (root == null || !root.isObject()) {
-            throw new PoisonMessageException("$: not a SaleRecorded JSON event: expected a JSON object");
-        }
-        List<String> problems = new ArrayList<>();
-        LocalDate businessDay = null;
-        JsonNode day = root.get("businessDay");
-        if (day != null && !day.isNull()) {
-            try {
-                businessDay = LocalDate.parse(day.asText());
-            } catch (DateTimeParseException e) {
-                problems.add("businessDay: must be a date YYYY-MM-DD");
-            }
-        }
-        JsonNode saleNode = root.get("sale");
-        SaleReader.Result sale = null;
-        if (saleNode == null || !saleNode.isObject()) {
-            problems.add("sale: is required");
-        } else if (!saleNode.path("storeId").isTextual()) {
-            problems.add("sale.storeId: is required");
-        } else {
-            sale = SaleReader.read(Json.write(saleNode), saleNode.get("storeId").asText());
-            sale.violations().forEach(v -> problems.add("sale." + v.path() + ": " + v.message()));
-        }
-        if (!problems.isEmpty()) {
-            throw new PoisonMessageException(problems);
-        }
-        return new Decoded(sale.sale(), businessDay);
+        SaleRecorded event = EventReader.read(body, read -> EventReader.sale(read, EventReader.Envelope.OPTIONAL),
+                e -> new PoisonMessageException(e.problems()));
+        return new Decoded(event.sale(), event.businessDay());
     }
 }

@@ -27,6 +27,7 @@ import org.storelink.model.Store;
 import org.storelink.model.Violation;
 import org.storelink.model.json.Json;
 import org.storelink.model.json.ProblemJson;
+import org.storelink.stores.StoreAuthentication;
 import org.storelink.stores.StoreRegistry;
 import org.storelink.wholesale.SourcingShares;
 import org.storelink.wholesale.StoreOrder;
@@ -49,12 +50,14 @@ final class WholesaleFilter implements Filter {
     private final WholesaleOrdering wholesale;
     private final SourcingShares shares;
     private final StoreRegistry stores;
+    private final StoreAuthentication authenticator;
     private final Clock clock;
 
     WholesaleFilter(WholesaleOrdering wholesale, SourcingShares shares, StoreRegistry stores, Clock clock) {
         this.wholesale = wholesale;
         this.shares = shares;
         this.stores = stores;
+        this.authenticator = new StoreAuthentication(stores);
         this.clock = clock;
     }
 
@@ -83,16 +86,15 @@ final class WholesaleFilter implements Filter {
 
     private void serve(HttpServletRequest request, HttpServletResponse response, String storeId, String resource)
             throws IOException {
-        Optional<byte[]> secret = stores.secret(storeId);
-        if (secret.isEmpty()) {
+        StoreAuthentication.Result authentication = authenticator.check(request.getHeader("Authorization"), storeId);
+        if (authentication == StoreAuthentication.Result.UNKNOWN_STORE) {
             problem(response, 404, "Unknown store", "No store with id \"" + clip(storeId) + "\" is registered",
                     List.of());
             return;
         }
-        String refusal = BasicAuth.refusal(request.getHeader("Authorization"), storeId, secret.get());
-        if (refusal != null) {
-            response.setHeader("WWW-Authenticate", BasicAuth.CHALLENGE);
-            problem(response, 401, "Unauthorized", refusal, List.of());
+        if (!authentication.authenticated()) {
+            response.setHeader("WWW-Authenticate", StoreAuthentication.CHALLENGE);
+            problem(response, 401, "Unauthorized", authentication.reason(), List.of());
             return;
         }
         try {
