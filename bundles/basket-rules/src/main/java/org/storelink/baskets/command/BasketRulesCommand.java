@@ -43,6 +43,9 @@ import org.storelink.baskets.internal.RulesCsv;
 public class BasketRulesCommand implements Action {
 
     static final int DEFAULT_TOP = 20;
+    /** A store's or region's thresholds when none are given: 1% of the baskets, half of the left-hand side's. */
+    static final String STORE_DEFAULT_SUPPORT = "0.01";
+    static final String STORE_DEFAULT_CONFIDENCE = "0.5";
 
     @Argument(index = 0, name = "store-or-region", required = false,
             description = "A store id or region whose sales baskets to mine, from the installed basket source")
@@ -51,11 +54,13 @@ public class BasketRulesCommand implements Action {
     @Option(name = "--file", description = "Baskets file: one basket per line, items separated by commas (UTF-8)")
     String file;
 
-    @Option(name = "--min-support", required = true,
-            description = "Minimum support, a fraction of the baskets in (0, 1]; rounded up to a basket count as arules does")
+    @Option(name = "--min-support",
+            description = "Minimum support, a fraction of the baskets in (0, 1]; rounded up to a basket count as arules"
+                    + " does. Required with --file; " + STORE_DEFAULT_SUPPORT + " for a store or region")
     String minSupport;
 
-    @Option(name = "--min-confidence", required = true, description = "Minimum confidence, in [0, 1]")
+    @Option(name = "--min-confidence", description = "Minimum confidence, in [0, 1]. Required with --file; "
+            + STORE_DEFAULT_CONFIDENCE + " for a store or region")
     String minConfidence;
 
     @Option(name = "--max-length", description = "Most items in an itemset, so in a rule (arules' maxlen); default 10")
@@ -225,6 +230,16 @@ public class BasketRulesCommand implements Action {
     }
 
     private MiningParameters parameters() {
+        if (file != null && (minSupport == null || minConfidence == null)) {
+            throw new IllegalArgumentException((minSupport == null ? "--min-support" : "--min-confidence")
+                    + " is required with --file");
+        }
+        if (minSupport == null) {
+            minSupport = STORE_DEFAULT_SUPPORT;
+        }
+        if (minConfidence == null) {
+            minConfidence = STORE_DEFAULT_CONFIDENCE;
+        }
         BigDecimal support = decimal("--min-support", minSupport, "a fraction of the baskets such as 0.01");
         if (support.signum() <= 0 || support.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("--min-support: must be more than 0 and at most 1, not " + minSupport);

@@ -102,10 +102,10 @@ class BasketRulesCommandTest {
     @Test
     void missingThresholdsAreNamed() {
         command.minSupport = null;
-        assertThatThrownBy(this::run).hasMessageStartingWith("--min-support is required");
+        assertThatThrownBy(this::run).hasMessage("--min-support is required with --file");
         command.minSupport = "0.1";
         command.minConfidence = null;
-        assertThatThrownBy(this::run).hasMessageStartingWith("--min-confidence is required");
+        assertThatThrownBy(this::run).hasMessage("--min-confidence is required with --file");
     }
 
     @Test
@@ -168,6 +168,30 @@ class BasketRulesCommandTest {
         assertThatThrownBy(this::run).hasMessage("--from 2026-12-01 is after --to 2026-11-30");
         command.from = "1 Nov";
         assertThatThrownBy(this::run).hasMessage("--from: \"1 Nov\" is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void aStoreOrRegionHasDefaultThresholds() throws IOException {
+        // 100 baskets: tea+milk in 40, tea alone in 20, bread alone in 40. At 0.01 and 0.5: {milk}=>{tea} (1.0),
+        // {tea}=>{milk} (40/60) and, as arules, {}=>{tea} (0.6); nothing with bread (0.4).
+        List<List<String>> baskets = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            baskets.add(List.of("tea", "milk"));
+            baskets.add(List.of("bread"));
+        }
+        for (int i = 0; i < 20; i++) {
+            baskets.add(List.of("tea"));
+        }
+        command.source = (storeOrRegion, from, to) -> Optional.of(baskets);
+        command.file = null;
+        command.storeOrRegion = "east";
+        command.minSupport = null;
+        command.minConfidence = null;
+
+        String printed = run();
+
+        assertThat(printed).contains("{milk}").contains("{tea}").doesNotContain("{bread}")
+                .contains("Min count: 1 ").contains("Rules: 3");
     }
 
     @Test
