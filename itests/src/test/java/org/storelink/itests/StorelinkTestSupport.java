@@ -138,19 +138,31 @@ public abstract class StorelinkTestSupport {
         };
     }
 
-    /** The adapter's servlet answers (405 to a GET) once the distribution has started it. */
+    /**
+     * The platform is ready once the sales endpoint answers (405 to a GET), the ledger's route runs and the modules'
+     * console commands are registered: all three wait for the broker connection, which waits for a working login.
+     */
     @Before
-    public void waitForTheSalesEndpoint() throws InterruptedException {
+    public void waitForThePlatform() throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT
                 + "/storelink/api/v1/stores/" + DEMO_STORE + "/sales")).timeout(Duration.ofSeconds(5)).GET().build();
-        eventually(Duration.ofSeconds(60), "sales endpoint up", () -> {
+        eventually(Duration.ofSeconds(120), "sales endpoint up", () -> {
             try {
                 return client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 405;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        eventually(Duration.ofSeconds(120), "ledger route and module commands up", () -> {
+            try {
+                return execute("storelink:route-list").contains("ledger.sales")
+                        && execute("storelink:import --help").contains("--format")
+                        && execute("storelink:reconcile --help").contains("--store");
+            } catch (Exception notYet) {
                 return false;
             }
         });
