@@ -54,6 +54,11 @@ public abstract class StorelinkTestSupport {
     static final String DEMO_STORE = "sh-campus-001";
     static final String DEMO_SECRET = "demo-secret-sh-campus-001";
 
+    /** One console command of each boot module: once all answer, every module has started. */
+    private static final List<String> BOOT_COMMANDS = List.of("store-list", "dlq-list", "sales-summary", "import",
+            "payments", "import-statement", "reconcile", "insights", "partner-list", "basket-rules", "promotions",
+            "deliveries", "replenish", "region-list", "route-list");
+
     @Inject
     protected SessionFactory sessionFactory;
 
@@ -159,9 +164,14 @@ public abstract class StorelinkTestSupport {
         });
         eventually(Duration.ofSeconds(120), "ledger route and module commands up", () -> {
             try {
-                return execute("storelink:route-list").contains("ledger.sales")
-                        && execute("storelink:import --help").contains("--format")
-                        && execute("storelink:reconcile --help").contains("--store");
+                if (!execute("storelink:route-list").contains("ledger.sales")) {
+                    return false;
+                }
+                for (String command : BOOT_COMMANDS) {
+                    // A command not registered yet throws "Command not found".
+                    execute("storelink:" + command + " --help");
+                }
+                return true;
             } catch (Exception notYet) {
                 return false;
             }
