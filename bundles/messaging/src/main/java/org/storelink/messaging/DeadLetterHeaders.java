@@ -18,4 +18,18 @@ public final class DeadLetterHeaders {
 
     private DeadLetterHeaders() {
     }
+
+    /**
+     * The broker duplicate id a dead letter is sent with. Several modules consume the same multicast address, so one
+     * poison event is dead-lettered once per consuming queue: keeping the original id would make the broker drop every
+     * copy but the first (and roll back those modules' transactions). The id stays stable per queue, so a module that
+     * dead-letters the same message twice still stores it once.
+     *
+     * @param originalDuplicateId the consumed message's {@code _AMQ_DUPL_ID}, or null
+     * @param originalQueue the queue it was consumed from
+     * @param deadLetterId this dead letter's {@link #ID}, used when the message had no duplicate id
+     */
+    public static String duplicateId(Object originalDuplicateId, Object originalQueue, String deadLetterId) {
+        return (originalDuplicateId == null ? deadLetterId : originalDuplicateId.toString()) + "@" + originalQueue;
+    }
 }

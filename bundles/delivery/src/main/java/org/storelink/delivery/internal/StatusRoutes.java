@@ -94,6 +94,9 @@ final class StatusRoutes extends RouteBuilder {
         message.setHeader(DeadLetterHeaders.FAILED_BY, routeId(fleet));
         message.setHeader(DeadLetterHeaders.FAILED_AT, Instant.now(clock).toString());
         message.setHeader(DeadLetterHeaders.ID, UUID.randomUUID().toString());
+        message.setHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY, DeadLetterHeaders.duplicateId(
+                message.getHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY),
+                message.getHeader(DeadLetterHeaders.ORIGINAL_QUEUE), message.getHeader(DeadLetterHeaders.ID, String.class)));
         log.warn("Dead-lettered a status message of fleet {}: {}", fleet, message.getHeader(DeadLetterHeaders.REASON));
     }
 

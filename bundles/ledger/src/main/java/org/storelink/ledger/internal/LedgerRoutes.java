@@ -163,6 +163,9 @@ public final class LedgerRoutes extends RouteBuilder {
         message.setHeader(DeadLetterHeaders.FAILED_BY, ROUTE_ID);
         message.setHeader(DeadLetterHeaders.FAILED_AT, Instant.now(clock).toString());
         message.setHeader(DeadLetterHeaders.ID, UUID.randomUUID().toString());
+        message.setHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY, DeadLetterHeaders.duplicateId(
+                message.getHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY),
+                message.getHeader(DeadLetterHeaders.ORIGINAL_QUEUE), message.getHeader(DeadLetterHeaders.ID, String.class)));
         log.warn("Dead-lettered a message from {}: {}", QUEUE, message.getHeader(DeadLetterHeaders.REASON));
     }
 }

@@ -132,6 +132,9 @@ public final class ReconciliationRoutes extends RouteBuilder {
         message.setHeader(DeadLetterHeaders.FAILED_BY, exchange.getFromRouteId());
         message.setHeader(DeadLetterHeaders.FAILED_AT, Instant.now(clock).toString());
         message.setHeader(DeadLetterHeaders.ID, UUID.randomUUID().toString());
+        message.setHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY, DeadLetterHeaders.duplicateId(
+                message.getHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY),
+                message.getHeader(DeadLetterHeaders.ORIGINAL_QUEUE), message.getHeader(DeadLetterHeaders.ID, String.class)));
         log.warn("Dead-lettered a message from {}: {}", inbound == null ? exchange.getFromRouteId() : inbound.queue(),
                 message.getHeader(DeadLetterHeaders.REASON));
     }

@@ -26,6 +26,9 @@ final class DeadLetters {
         message.setHeader(DeadLetterHeaders.FAILED_BY, routeId);
         message.setHeader(DeadLetterHeaders.FAILED_AT, Instant.now(clock).toString());
         message.setHeader(DeadLetterHeaders.ID, UUID.randomUUID().toString());
+        message.setHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY, DeadLetterHeaders.duplicateId(
+                message.getHeader(org.storelink.messaging.Addresses.DUPLICATE_ID_PROPERTY),
+                message.getHeader(DeadLetterHeaders.ORIGINAL_QUEUE), message.getHeader(DeadLetterHeaders.ID, String.class)));
     }
 
     static String reason(Throwable cause) {
