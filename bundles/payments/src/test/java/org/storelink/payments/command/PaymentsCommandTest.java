@@ -1,5 +1,7 @@
 package org.storelink.payments.command;
 
+import org.storelink.stores.testing.AsUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.storelink.insights.command;
+package org.storelink.stores.testing;
 
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
@@ -17,15 +17,18 @@ import org.storelink.model.Region;
 import org.storelink.model.Store;
 import org.storelink.stores.StoreRegistry;
 
-/** Runs a command as the shell does, as a logged-in platform or regional admin. */
-final class AsUser {
-    static final Subject PLATFORM_ADMIN = subject("admin", "admin", "manager", "viewer", "ssh");
-    static final Subject EAST_ADMIN = subject("carol", "ssh", "viewer", "region-admin", "region-east");
-    static final String REFUSED_NORTH = "user carol administers region east only; store bj-transit-004 is in region"
+/**
+ * Runs a console command as the shell does, as a logged-in platform or regional admin. Shared by the modules' command
+ * tests through this bundle's test-jar.
+ */
+public final class AsUser {
+    public static final Subject PLATFORM_ADMIN = subject("admin", "admin", "manager", "viewer", "ssh");
+    public static final Subject EAST_ADMIN = subject("carol", "ssh", "viewer", "region-admin", "region-east");
+    public static final String REFUSED_NORTH = "user carol administers region east only; store bj-transit-004 is in region"
             + " north";
 
     /** sh-campus-001 in region east, bj-transit-004 in region north. */
-    static final StoreRegistry STORES = new StoreRegistry() {
+    public static final StoreRegistry STORES = new StoreRegistry() {
         private final List<Store> all = List.of(newStore("bj-transit-004", "north"),
                 newStore("sh-campus-001", "east"));
 
@@ -57,7 +60,7 @@ final class AsUser {
         return new Store(id, id, region, AreaProfile.values()[0], ZoneId.of("Asia/Shanghai"), null);
     }
 
-    static Subject subject(String user, String... roles) {
+    public static Subject subject(String user, String... roles) {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user));
         Arrays.stream(roles).map(RolePrincipal::new).forEach(subject.getPrincipals()::add);
@@ -66,7 +69,7 @@ final class AsUser {
 
     /** The command's result; its exception as it is. */
     @SuppressWarnings("removal")
-    static Object run(Subject subject, Action command) throws Exception {
+    public static Object run(Subject subject, Action command) throws Exception {
         try {
             return Subject.doAs(subject, (PrivilegedExceptionAction<Object>) command::execute);
         } catch (PrivilegedActionException e) {
